@@ -88,13 +88,15 @@ class Quote(Span):
 
 @dataclass
 class Event(Span):
-    """A typed event with its trigger span, actors, time and place."""
+    """A typed event: trigger span, CAMEO ``code`` and PLOVER root, actors, time, place, tense."""
 
     type: str = ""
     code: str | None = None
+    plover: str | None = None
     actors: list[str] = field(default_factory=list)
     time: str | None = None
     place: str | None = None
+    tense: str | None = None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from rasid.text.normalize import normalize
 _DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
 _TOKEN = re.compile(
     rf"{_DIGIT}+(?:[.,\u066b\u066c]{_DIGIT}+)*"  # numbers: 10,000  1.5  ١٢٫٥  10٬000
-    r"|[\w\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"  # words (tashkeel kept)
+    r"|(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d])+"  # words, tashkeel kept
     r"|[^\s]",  # any other single mark
     re.UNICODE,
 )
