@@ -36,9 +36,16 @@ class Page:
     @classmethod
     def make(cls, source: str, raw: str, fmt: str, encoding: str = "utf-8",
              meta: dict[str, Any] | None = None) -> Page:
-        """Build a page whose id is derived from its content, so re-reading it gives the same id."""
-        return cls(id=stable_id("p", fmt, raw), source=source, raw=raw, format=fmt,
-                   encoding=encoding, meta=dict(meta or {}))
+        """Build a page whose id is derived from its content, so re-reading it gives the same id.
+
+        The URL or input id given with the page is part of the key: the same wire body published
+        by two outlets stays two pages (it is the story stage that groups copies), while the same
+        file read twice is one page.
+        """
+        meta = dict(meta or {})
+        key = str(meta.get("url") or meta.get("id") or "")
+        return cls(id=stable_id("p", fmt, key, raw), source=source, raw=raw, format=fmt,
+                   encoding=encoding, meta=meta)
 
 
 @dataclass
