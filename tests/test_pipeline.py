@@ -10,7 +10,7 @@ import pytest
 from rasid import pipeline
 from rasid.errors import EmptyInputError, ModelError, PipelineError
 from rasid.model import Article, Mention, Page, Rejected
-from rasid.pipeline import AnalyzeOptions, Step, analyze, build, lazy, register, registered
+from rasid.pipeline import FULL, AnalyzeOptions, Step, analyze, build, lazy, register, registered
 from tests.helpers import assert_shape
 
 
@@ -43,7 +43,7 @@ def tag_first_word(page: Page, articles: list[Article]) -> list[Article]:
 def register_test_steps() -> None:
     register(Step("split", split_lines, requires=frozenset({"page"}), provides=frozenset({"articles", "text"})))
     register(Step("tag", tag_first_word, requires=frozenset({"text"}), provides=frozenset({"entities"})))
-    register(Step("link", lambda p, a: a, requires=frozenset({"entities", "sentences"}),
+    register(Step("resolve", lambda p, a: a, requires=frozenset({"entities", "sentences"}),
                   provides=frozenset({"entity_ids"})))
 
 
@@ -52,6 +52,9 @@ def test_clean_is_registered_and_builds_alone() -> None:
     (step,) = build(AnalyzeOptions().steps)
     assert {"articles", "text", "published"} <= step.provides
     assert len(build(["clean", "ner", "times", "figures", "quotes"])) == 5
+    assert [s.name for s in build(FULL)] == list(FULL)
+    with pytest.raises(PipelineError, match="'link' requires entities"):
+        build(["clean", "link"])
     with pytest.raises(PipelineError, match="'times' requires published, text"):
         build(["times"])
 
@@ -59,11 +62,11 @@ def test_clean_is_registered_and_builds_alone() -> None:
 def test_a_missing_requirement_is_named() -> None:
     register_test_steps()
     with pytest.raises(PipelineError) as info:
-        build(["split", "link"])
+        build(["split", "resolve"])
     message = str(info.value)
-    assert "'link'" in message and "entities, sentences" in message
+    assert "'resolve'" in message and "entities, sentences" in message
     with pytest.raises(PipelineError) as info:
-        build(["split", "tag", "link"])
+        build(["split", "tag", "resolve"])
     assert "sentences" in str(info.value) and "entities" not in str(info.value).split("requires")[1]
     assert info.value.code == "E200"
 

@@ -68,7 +68,7 @@ def test_two_runs_of_the_same_input_add_no_duplicate_rows(tmp_path: Path) -> Non
             store.add_page(run, page)
             store.add_article(run, make_article(page))
             store.finish_run(run, {"pages": 1, "articles": 1})
-        assert store.counts() == {"runs": 2, "pages": 1, "articles": 1, "rejected": 0}
+        assert store.counts() == {"runs": 2, "pages": 1, "articles": 1, "rejected": 0, "entities": 0}
         runs = store.runs()
         assert [r["counts"] for r in runs] == [{"pages": 1, "articles": 1}] * 2
         assert all(r["finished"] and r["version"] == __version__ for r in runs)
@@ -122,7 +122,7 @@ def test_an_error_inside_a_transaction_rolls_everything_back(tmp_path: Path) -> 
             store.add_page(run, page)
             store.add_article(run, make_article(page))
             raise RuntimeError("disk full, say")
-        assert store.counts() == {"runs": 1, "pages": 0, "articles": 0, "rejected": 0}
+        assert store.counts() == {"runs": 1, "pages": 0, "articles": 0, "rejected": 0, "entities": 0}
         # The store is still usable after the rollback.
         store.add_page(run, page)
         assert store.counts()["pages"] == 1
@@ -189,3 +189,21 @@ def test_a_second_writer_waits_then_gets_a_store_error(tmp_path: Path) -> None:
             other.close()
         store.begin_run({})
         assert store.counts()["runs"] == 1
+
+
+def test_entities_are_upserted_with_aliases_and_articles_added(tmp_path):
+    from rasid.link.model import CanonicalEntity
+
+    with open_store(tmp_path / "e.db") as store:
+        r1 = store.begin_run({})
+        store.add_entity(r1, CanonicalEntity("e_1", "PER", "كيم جونغ أون", "Kim Jong Un", "Q56226",
+                                             ["كيم جونغ أون"], ["leader"], ["KP"], 2, ["a_1"]))
+        r2 = store.begin_run({})
+        store.add_entity(r2, CanonicalEntity("e_1", "PER", "كيم جونغ أون", "Kim Jong Un", "Q56226",
+                                             ["كيم جونغ أون", "كيم جون أون"], ["leader"], ["KP"], 3,
+                                             ["a_1", "a_2"]))
+        (entity,) = store.entities()
+        assert entity.aliases == ["كيم جونغ أون", "كيم جون أون"]
+        assert entity.articles == ["a_1", "a_2"] and entity.mentions == 3
+        assert [e.id for e in store.entities(r1)] == ["e_1"]
+        assert store.counts()["entities"] == 1

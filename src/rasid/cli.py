@@ -17,7 +17,7 @@ import click
 from rasid import __version__
 from rasid.errors import RasidError
 from rasid.model import Article, Page, Rejected
-from rasid.pipeline import registered
+from rasid.pipeline import FULL, registered
 
 if TYPE_CHECKING:
     from rasid.export.jsonl import JsonlWriter
@@ -92,7 +92,7 @@ def _progress(quiet: bool) -> Any:
               help="Folder for articles.jsonl, rejected.jsonl and report.html (created if missing).")
 @click.option("--db", default=None, metavar="FILE",
               help="SQLite file that keeps every run, page and article [default: DIR/rasid.db].")
-@click.option("--steps", default="clean", show_default=True, metavar="A,B,...",
+@click.option("--steps", default=",".join(FULL), show_default=True, metavar="A,B,...",
               help=f"Pipeline steps, in order (registered: {', '.join(registered())}).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.pass_context
@@ -103,9 +103,9 @@ def analyze(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, db: str 
     Inputs that cannot be used are listed with the reason in DIR/rejected.jsonl; the run still
     succeeds (exit 0). Exit code 2 means no article at all could be found.
     """
-    from rasid.export import JsonlWriter, write_report
+    from rasid.export import JsonlWriter, write_entities, write_report
     from rasid.ingest import read_paths
-    from rasid.pipeline import AnalyzeOptions, analyze, build
+    from rasid.pipeline import AnalyzeOptions, RunContext, analyze, build
     from rasid.store import open_store
 
     options = AnalyzeOptions(steps=tuple(s.strip() for s in steps.split(",") if s.strip()))
@@ -116,12 +116,17 @@ def analyze(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, db: str 
             {"paths": [str(p) for p in paths], "out": str(out_dir), "db": db_path, "steps": list(options.steps)}))
         task = progress.add_task("analysing", total=None, pages=0, articles=0, rejected=0)
         rec.on_page = lambda n: progress.update(task, pages=n)
+        context = RunContext(known_entities=store.entities() if "link" in options.steps else [])
         try:
-            results = analyze(rec.tap(_outside(out_dir, read_paths(paths))), options)
+            results = analyze(rec.tap(_outside(out_dir, read_paths(paths))), options, context)
             while chunk := list(islice(results, BATCH)):
                 rec.record(chunk)
                 progress.update(task, **{k: rec.counts[k] for k in ("pages", "articles", "rejected")})
             rec.record([])
+            with store.transaction():
+                for entity in context.entities.values():
+                    store.add_entity(rec.run_id, entity)
+            rec.counts["entities"] = write_entities(out_dir, context.entities.values())
             rec.finished = True
         finally:
             store.finish_run(rec.run_id, rec.summary())
@@ -135,7 +140,8 @@ def analyze(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, db: str 
         dup = f" · repeated {counts['repeated']}" if counts["repeated"] else ""
         click.echo(f"pages {counts['pages']} · articles {counts['articles']} · rejected {counts['rejected']}"
                    + (f" ({why})" if why else "") + dup)
-        click.echo(f"wrote {out_dir}/articles.jsonl, rejected.jsonl, report.html")
+        click.echo(f"entities {counts['entities']}")
+        click.echo(f"wrote {out_dir}/articles.jsonl, entities.jsonl, rejected.jsonl, report.html")
         click.echo(f"db {db_path} (run {rec.run_id})")
     if counts["articles"] == 0:
         what = (f"{counts['pages']} page(s) read but none held article text" if counts["pages"]
@@ -167,7 +173,7 @@ class _Recorder:
 
     def __init__(self, store: Store, writer: JsonlWriter, run_id: str) -> None:
         self.store, self.writer, self.run_id = store, writer, run_id
-        self.counts: Counter[str] = Counter(pages=0, articles=0, rejected=0, repeated=0)
+        self.counts: Counter[str] = Counter(pages=0, articles=0, rejected=0, repeated=0, entities=0)
         self.reasons: Counter[str] = Counter()
         self.pending: list[Page] = []
         self.seen: set[str] = set()

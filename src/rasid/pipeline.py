@@ -16,15 +16,34 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import cast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from rasid.errors import ModelError, PipelineError, RasidError, StoreError
 from rasid.model import Article, Page, Rejected
 
+if TYPE_CHECKING:
+    from rasid.link import Linker
+    from rasid.link.model import CanonicalEntity
+
 log = logging.getLogger(__name__)
 
 StepFn = Callable[[Page, list[Article]], list[Article]]
+
+
+@dataclass
+class RunContext:
+    """What one run's steps share: entities known before the run (from the store) and those linked in it.
+
+    Linking is the one cross-document step: the same entity met in many articles becomes one record
+    here, with every alias, role, country and article of the run.
+    """
+
+    known_entities: list[CanonicalEntity] = field(default_factory=list)
+    entities: dict[str, CanonicalEntity] = field(default_factory=dict)
+
+
+StepFactory = Callable[[RunContext], StepFn]
 
 #: What every pipeline starts with: the page as read (raw content, source, input metadata).
 INITIAL: frozenset[str] = frozenset({"page"})
@@ -46,6 +65,14 @@ class Step:
     run: StepFn
     requires: frozenset[str] = frozenset()
     provides: frozenset[str] = frozenset()
+    #: For steps with run-wide state (linking): builds the step function for one run's context.
+    factory: StepFactory | None = None
+
+    def bind(self, context: RunContext) -> Step:
+        """This step ready for one run: stateful steps get their function built for ``context``."""
+        if self.factory is None:
+            return self
+        return Step(self.name, self.factory(context), self.requires, self.provides)
 
 
 @dataclass(frozen=True)
@@ -136,14 +163,16 @@ def run_page(page: Page, steps: Sequence[Step], *, strict: bool = False) -> list
     return articles
 
 
-def analyze(pages: Iterable[Page | Rejected],
-            options: AnalyzeOptions = AnalyzeOptions()) -> Iterator[Article | Rejected]:
+def analyze(pages: Iterable[Page | Rejected], options: AnalyzeOptions = AnalyzeOptions(),
+            context: RunContext | None = None) -> Iterator[Article | Rejected]:
     """Articles found in ``pages`` (and Rejected records, passed through or made here), lazily.
 
     The pipeline is built before the first page is read, so a broken step chain raises
-    :class:`PipelineError` at the call, not half-way through a batch.
+    :class:`PipelineError` at the call, not half-way through a batch. ``context`` receives the
+    run's linked entities (pass one in to read them afterwards, or to seed known entities).
     """
-    steps = build(options.steps)
+    run_context = context if context is not None else RunContext()
+    steps = tuple(step.bind(run_context) for step in build(options.steps))
 
     def generate() -> Iterator[Article | Rejected]:
         for item in pages:
@@ -202,14 +231,51 @@ def _quotes(page: Page, articles: list[Article]) -> list[Article]:
     return articles
 
 
-def _builtin(name: str, run: StepFn, requires: set[str], provides: set[str]) -> None:
-    register(Step(name, run, requires=frozenset(requires), provides=frozenset(provides)))
+def _link(context: RunContext) -> StepFn:
+    """Link each page's mentions to canonical entities, shared across the run (and with the store)."""
+    linkers: list[Linker] = []
+
+    def run(page: Page, articles: list[Article]) -> list[Article]:
+        from rasid.link import Linker
+
+        if not linkers:
+            linkers.append(Linker(known=context.known_entities))
+        linker = linkers[0]
+        for entity in linker.link(articles):
+            context.entities[entity.id] = entity
+            linker.known[entity.id] = entity  # later pages extend this record
+        return articles
+
+    return run
+
+
+def _events(page: Page, articles: list[Article]) -> list[Article]:
+    """Typed events with actors (entity ids once linked), time and place."""
+    from rasid.extract.events import find_events
+
+    for article in articles:
+        article.events = find_events(article.text, article.entities, article.times)
+    return articles
+
+
+def _builtin(name: str, run: StepFn, requires: set[str], provides: set[str],
+             factory: StepFactory | None = None) -> None:
+    register(Step(name, run, requires=frozenset(requires), provides=frozenset(provides), factory=factory))
+
+
+def _unbound(page: Page, articles: list[Article]) -> list[Article]:
+    raise PipelineError("a run-wide step was called without a run context", hint="Call it through analyze().")
 
 
 _builtin("clean", _clean, {"page"}, {"articles", "text", "title", "outlet", "published", "wire", "credits"})
 _builtin("ner", _ner, {"text"}, {"entities"})
+_builtin("link", _unbound, {"entities"}, {"entity_ids"}, factory=_link)
 _builtin("times", _times, {"text", "published"}, {"times"})
 _builtin("figures", _figures, {"text"}, {"quantities"})
 _builtin("quotes", _quotes, {"text"}, {"quotes"})
+_builtin("events", _events, {"text"}, {"events"})
 
-__all__ = ["INITIAL", "AnalyzeOptions", "Step", "analyze", "build", "lazy", "register", "registered", "run_page"]
+#: Every step, in an order that satisfies the chain: what ``rasid analyze`` runs by default.
+FULL: tuple[str, ...] = ("clean", "ner", "link", "times", "figures", "quotes", "events")
+
+__all__ = ["FULL", "INITIAL", "AnalyzeOptions", "RunContext", "Step", "analyze", "build", "lazy", "register", "registered", "run_page"]

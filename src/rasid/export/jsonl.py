@@ -1,4 +1,7 @@
-"""``articles.jsonl`` and ``rejected.jsonl``: one JSON record per line, UTF-8, written as results stream in."""
+"""``articles.jsonl``, ``rejected.jsonl`` and ``entities.jsonl``: one JSON record per line, UTF-8.
+
+Articles and rejections are written as results stream in; entities once the run has linked them all.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from rasid.link.model import CanonicalEntity
 from rasid.model import Article, Rejected
 
 ARTICLES_FILE = "articles.jsonl"
 REJECTED_FILE = "rejected.jsonl"
+ENTITIES_FILE = "entities.jsonl"
 
 
 def dumps_line(record: dict[str, Any]) -> str:
@@ -58,3 +63,12 @@ def write_jsonl(out_dir: Path, items: Iterable[Article | Rejected]) -> dict[str,
         for item in items:
             writer.write(item)
     return dict(writer.counts)
+
+
+def write_entities(out_dir: Path, entities: Iterable[CanonicalEntity]) -> int:
+    """Write ``DIR/entities.jsonl`` (most-mentioned first, then by id); returns how many were written."""
+    ordered = sorted(entities, key=lambda e: (-e.mentions, e.id))
+    with (out_dir / ENTITIES_FILE).open("w", encoding="utf-8", newline="\n") as fh:
+        for entity in ordered:
+            fh.write(dumps_line(entity.to_json()))
+    return len(ordered)

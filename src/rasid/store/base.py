@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any
 
+from rasid.link.model import CanonicalEntity
 from rasid.model import Article, Page, Rejected
 
 
@@ -35,6 +36,14 @@ class Store(ABC):
     @abstractmethod
     def add_rejected(self, run_id: str, rejected: Rejected) -> None:
         """Record why an input was rejected in ``run_id``."""
+
+    @abstractmethod
+    def add_entity(self, run_id: str, entity: CanonicalEntity) -> None:
+        """Insert or update a canonical entity by id; aliases and articles are added, never duplicated."""
+
+    @abstractmethod
+    def entities(self, run_id: str | None = None) -> list[CanonicalEntity]:
+        """Canonical entities (all, or those ``run_id`` linked), with aliases and articles."""
 
     @abstractmethod
     def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:

@@ -67,6 +67,35 @@ CREATE TABLE rejected (
 );
 CREATE INDEX rejected_run ON rejected(run_id);
 """),
+    ("0002_entities", """
+CREATE TABLE entities (
+    id         TEXT PRIMARY KEY,
+    type       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    name_en    TEXT,
+    wikidata   TEXT,
+    roles      TEXT NOT NULL,
+    countries  TEXT NOT NULL,
+    mentions   INTEGER NOT NULL,
+    first_seen TEXT NOT NULL REFERENCES runs(id)
+);
+CREATE TABLE entity_aliases (
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    alias     TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE INDEX entity_aliases_alias ON entity_aliases(alias);
+CREATE TABLE entity_articles (
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (entity_id, article_id)
+);
+CREATE TABLE run_entities (
+    run_id    TEXT NOT NULL REFERENCES runs(id),
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (run_id, entity_id)
+) WITHOUT ROWID;
+"""),
 ]
 
 

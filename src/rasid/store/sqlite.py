@@ -19,6 +19,7 @@ from typing import Any
 
 from rasid import __version__
 from rasid.errors import StoreError
+from rasid.link.model import CanonicalEntity
 from rasid.model import Article, Event, Mention, Page, Quantity, Quote, Rejected, TimeRef
 from rasid.store.base import Store
 from rasid.store.migrations import migrate
@@ -148,6 +149,44 @@ class SQLiteStore(Store):
                 "INSERT INTO rejected (run_id, source, code, error, message, hint) VALUES (?, ?, ?, ?, ?, ?)",
                 (run_id, r.source, r.code, r.error, r.message, r.hint))
 
+    def add_entity(self, run_id: str, entity: CanonicalEntity) -> None:
+        e = entity
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO entities (id, type, name, name_en, wikidata, roles, countries, mentions, first_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name_en=excluded.name_en, "
+                "wikidata=excluded.wikidata, roles=excluded.roles, countries=excluded.countries, "
+                "mentions=max(entities.mentions, excluded.mentions)",
+                (e.id, e.type, e.name, e.name_en, e.wikidata, _dumps(e.roles), _dumps(e.countries),
+                 e.mentions, run_id))
+            self._conn.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
+                                   [(e.id, a) for a in e.aliases])
+            self._conn.executemany("INSERT OR IGNORE INTO entity_articles (entity_id, article_id) VALUES (?, ?)",
+                                   [(e.id, a) for a in e.articles])
+            self._conn.execute("INSERT OR IGNORE INTO run_entities (run_id, entity_id) VALUES (?, ?)",
+                               (run_id, e.id))
+
+    def entities(self, run_id: str | None = None) -> list[CanonicalEntity]:
+        sql = "SELECT e.* FROM entities e"
+        params: tuple[str, ...] = ()
+        if run_id is not None:
+            sql, params = sql + " JOIN run_entities r ON r.entity_id = e.id WHERE r.run_id = ?", (run_id,)
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY e.rowid", params).fetchall()
+            aliases = self._grouped("SELECT entity_id, alias FROM entity_aliases ORDER BY rowid")
+            articles = self._grouped("SELECT entity_id, article_id FROM entity_articles ORDER BY rowid")
+        return [CanonicalEntity(id=r["id"], type=r["type"], name=r["name"], name_en=r["name_en"],
+                                wikidata=r["wikidata"], aliases=aliases.get(r["id"], []),
+                                roles=json.loads(r["roles"]), countries=json.loads(r["countries"]),
+                                mentions=int(r["mentions"]), articles=articles.get(r["id"], []))
+                for r in rows]
+
+    def _grouped(self, sql: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for key, value in self._conn.execute(sql):
+            out.setdefault(key, []).append(value)
+        return out
+
     def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
         with self.transaction():
             cur = self._conn.execute("UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
@@ -156,7 +195,7 @@ class SQLiteStore(Store):
                 raise StoreError(f"no run with id {run_id!r}", source=self.path)
 
     def counts(self) -> dict[str, int]:
-        tables = ("runs", "pages", "articles", "rejected")
+        tables = ("runs", "pages", "articles", "rejected", "entities")
         with self._lock:
             return {t: int(self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
 
