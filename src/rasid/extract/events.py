@@ -47,6 +47,24 @@ def load_triggers() -> tuple[Trigger, ...]:
     return tuple(sorted(out, key=lambda t: -len(t.tokens)))
 
 
+@lru_cache(maxsize=1)
+def _by_first_token() -> dict[str, tuple[Trigger, ...]]:
+    """Triggers indexed by their first token (longest first within each), for one lookup per word."""
+    index: dict[str, list[Trigger]] = {}
+    for trig in load_triggers():
+        index.setdefault(trig.tokens[0], []).append(trig)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _candidates(norm: str) -> list[Trigger]:
+    """Triggers whose first token is this word, without its conjunction, or without a future سـ."""
+    index = _by_first_token()
+    out: list[Trigger] = []
+    for key in dict.fromkeys((norm, _strip_conjunction(norm), norm[1:] if norm.startswith("س") else "")):
+        out.extend(index.get(key, ()))
+    return sorted(out, key=lambda t: -len(t.tokens))
+
+
 def _strip_conjunction(norm: str) -> str:
     return norm[1:] if len(norm) > 3 and norm.startswith(_PREFIXES) else norm
 
@@ -67,13 +85,12 @@ def find_events(text: str, mentions: list[Mention] | None = None,
     mentions = sorted(mentions or [], key=lambda m: m.start)
     times = times or []
     events: list[Event] = []
-    triggers = load_triggers()
     for sent in split_sentences(text):
         tokens = tokenize(sent.text, offset=sent.start)
         norms = [normalize(t.text) for t in tokens]
         i = 0
         while i < len(tokens):
-            trig = next((t for t in triggers if _match(norms, i, t)), None)
+            trig = next((t for t in _candidates(norms[i]) if _match(norms, i, t)), None)
             if trig is None:
                 i += 1
                 continue
@@ -92,8 +109,8 @@ def find_events(text: str, mentions: list[Mention] | None = None,
 
 
 def _tense(trig: Trigger, norms: list[str], i: int) -> str:
-    word = norms[i]
-    if word.startswith("س") and word[1:] == trig.tokens[0]:
+    word = _strip_conjunction(norms[i])
+    if word.startswith("س") and trig.tense == "f":  # سـ + present: «ستدخل», «سيصادق»
         return "future"
     if i > 0 and norms[i - 1] in _FUTURE_MARKERS:
         return "future"
