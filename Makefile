@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEMO_OUT ?= demo-out
 
-.PHONY: install demo test lint eval bench train train-ner clean
+.PHONY: install demo test lint eval bench train train-ner gazetteers clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (Python 3.11+)"; exit 1; }
@@ -41,6 +41,9 @@ train: train-ner
 train-ner: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python scripts/train_ner.py --data $(SHARED)/data
+
+gazetteers: $(STAMP)
+	$(BIN)/python scripts/compile_gazetteers.py --data $(SHARED)/data/gazetteer
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) build dist src/*.egg-info

@@ -1,0 +1,217 @@
+"""Train the packaged Arabic NER model (CRF) from ../shared/data with a fixed seed.
+
+    python scripts/train_ner.py --data ../shared/data
+
+Steps: news corpus → counts and word2vec k-means clusters → gazetteer table → CRF (python-crfsuite,
+L-BFGS) on ANERcorp train → numpy weights + manifest in src/rasid/models/ner, scored on dev.txt.
+Intermediate files are cached in --work; delete it to rebuild from scratch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from ner.clusters import count_words, svd_vectors, write_lexicon  # noqa: E402
+from ner.corpus import write_corpus  # noqa: E402
+from ner.gazetteer import compile_gazetteer, write_gazetteer  # noqa: E402
+from ner.pseudo import label_distribution, write_distribution  # noqa: E402
+from rasid.extract.ner.conll import Sentence, read_conll, score  # noqa: E402
+from rasid.extract.ner.features import (  # noqa: E402
+    BOS,
+    EOS,
+    WINDOW,
+    Lexicon,
+    span_features,
+    split_clitic,
+    type_features,
+    window_attributes,
+    word_form,
+)
+from rasid.extract.ner.loader import LANG_DIR, build_lexicon, sha256_file  # noqa: E402
+from rasid.extract.ner.tagger import Tagger  # noqa: E402
+
+log = logging.getLogger("train_ner")
+CLUSTER_SIZES = (64, 256, 1024)
+
+
+def dedupe(sents: list[Sentence]) -> list[Sentence]:
+    """Drop repeated sentences (same tokens and labels), keeping the first."""
+    seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    out = []
+    for s in sents:
+        key = (tuple(s.tokens), tuple(s.labels))
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def sentence_attributes(tokens: list[str], lex: Lexicon, cache: dict[str, list[tuple[str, int]]]) -> list[list[str]]:
+    """CRF attribute lists of one sentence, exactly as the tagger scores them."""
+    feats = []
+    for t in [BOS] * WINDOW + tokens + [EOS] * WINDOW:
+        f = cache.get(t)
+        if f is None:
+            f = cache[t] = type_features(t, lex)
+        feats.append(f)
+    forms = [word_form(t) for t in tokens]
+    stems = [split_clitic(f, lex)[1] for f in forms]
+    spans = span_features(forms, stems, lex)
+    out = []
+    for i in range(len(tokens)):
+        attrs: list[str] = []
+        for d in range(-WINDOW, WINDOW + 1):
+            attrs.extend(window_attributes(feats[WINDOW + i + d], d))
+        attrs.extend("0:" + s for s in spans[i])
+        out.append(attrs)
+    return out
+
+
+def build_resources(data: Path, work: Path, model_dir: Path, seed: int) -> None:
+    """News corpus, lexicon (counts + clusters) and the gazetteer table, cached in ``work``."""
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / "news.txt"
+    if not corpus.exists():
+        t0 = time.time()
+        tmp = work / "news.txt.part"
+        n = write_corpus(data, tmp)
+        tmp.rename(corpus)
+        log.info("news corpus: %d tokens in %.0fs", n, time.time() - t0)
+    lexicon = work / "lexicon.tsv"
+    if not lexicon.exists():
+        t0 = time.time()
+        counts = count_words(corpus)
+        words, vecs = svd_vectors(corpus, counts, seed)
+        rows = write_lexicon(work / "lexicon.tsv.part", counts, words, vecs, CLUSTER_SIZES, seed)
+        (work / "lexicon.tsv.part").rename(lexicon)
+        log.info("lexicon: %d forms, %d vectors in %.0fs", rows, len(words), time.time() - t0)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    (model_dir / "lexicon.tsv").write_bytes(lexicon.read_bytes())
+    write_gazetteer(compile_gazetteer(data), LANG_DIR / "ner_gazetteer.tsv")
+
+
+def train_crf(train: list[Sentence], lex: Lexicon, params: dict[str, float], path: Path) -> None:
+    """Fit the CRF with python-crfsuite (L-BFGS, elastic net)."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    cache: dict[str, list[tuple[str, int]]] = {}
+    for s in train:
+        trainer.append(sentence_attributes(s.tokens, lex, cache), s.labels)
+    trainer.set_params({"c1": params["c1"], "c2": params["c2"], "max_iterations": int(params["iterations"]),
+                        "feature.possible_transitions": True, "feature.minfreq": params["minfreq"]})
+    trainer.train(str(path))
+
+
+def export(crf_path: Path, out: Path) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """CRF weights as arrays (labels, attributes, weights[attr, label], transitions[from, to]) in ``out``."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crf_path))
+    info = tagger.info()
+    labels = sorted(tagger.labels(), key=lambda x: (x != "O", x[2:], x))
+    lidx = {lab: i for i, lab in enumerate(labels)}
+    attrs = sorted({a for a, _ in info.state_features})
+    aidx = {a: i for i, a in enumerate(attrs)}
+    weights = np.zeros((len(attrs), len(labels)), dtype=np.float32)
+    for (a, lab), w in info.state_features.items():
+        weights[aidx[a], lidx[lab]] = w
+    trans = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (a, b), w in info.transitions.items():
+        trans[lidx[a], lidx[b]] = w
+    tagger.close()
+    np.savez_compressed(out, labels=np.array(labels), attributes=np.array(attrs), weights=weights,
+                        transitions=trans)
+    return labels, attrs, weights, trans
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: build resources, train, export, score on dev, write the manifest."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "rasid" / "models" / "ner")
+    ap.add_argument("--work", type=Path, default=ROOT / "build" / "ner")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--minfreq", type=float, default=1)
+    ap.add_argument("--stages", type=int, choices=(1, 2), default=2,
+                    help="2: retrain with label votes from tagging the news with the first model")
+    ap.add_argument("--pseudo-sentences", type=int, default=200000)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    t_start = time.time()
+    np.random.seed(args.seed)
+    build_resources(args.data, args.work, args.out, args.seed)
+    anercorp = args.data / "ner" / "anercorp"
+    train = dedupe(read_conll(anercorp / "train.txt"))
+    dev = read_conll(anercorp / "dev.txt")
+    log.info("train %d sentences, dev %d", len(train), len(dev))
+    params = {"c1": args.c1, "c2": args.c2, "iterations": args.iterations, "minfreq": args.minfreq}
+    t0 = time.time()
+    dist_path = args.out / "typedist.tsv"
+    dist_path.unlink(missing_ok=True)
+    lex = build_lexicon(args.out)
+    with tempfile.TemporaryDirectory() as tmp:
+        crf_path = Path(tmp) / "ner.crfsuite"
+        train_crf(train, lex, params, crf_path)
+        labels, attrs, weights, trans = export(crf_path, Path(tmp) / "stage1.npz")
+        tagger = Tagger(labels, attrs, weights, trans, lex)
+        stage1 = score([s.labels for s in dev], tagger.tag([s.tokens for s in dev]))
+        log.info("stage 1 dev: %s", json.dumps({k: v["f1"] for k, v in stage1.items()}))
+        if args.stages == 2:
+            t1 = time.time()
+            dist = label_distribution(tagger, args.work / "news.txt", args.pseudo_sentences)
+            write_distribution(dist, dist_path)
+            log.info("label votes for %d stems in %.0fs", len(dist), time.time() - t1)
+            lex = build_lexicon(args.out)
+            train_crf(train, lex, params, crf_path)
+        labels, attrs, weights, trans = export(crf_path, args.out / "weights.npz")
+    crf_time = time.time() - t0
+    tagger = Tagger(labels, attrs, weights, trans, lex)
+    pred = tagger.tag([s.tokens for s in dev])
+    dev_scores = score([s.labels for s in dev], pred)
+    log.info("dev: %s", json.dumps({k: v["f1"] for k, v in dev_scores.items()}))
+    names = ["weights.npz", "lexicon.tsv"] + (["typedist.tsv"] if dist_path.exists() else [])
+    files = {name: sha256_file(args.out / name) for name in names}
+    data_files = {}
+    for rel in ("ner/anercorp/train.txt", "ner/anercorp/dev.txt"):
+        data_files[rel] = sha256_file(args.data / rel)
+    manifest = {
+        "name": "rasid-ner-crf",
+        "labels": labels,
+        "files": files,
+        "data": data_files,
+        "resources": {"news": "news/* (ANT v2.1, ANT JawharaFM v1.1, SaudiNewsNet)",
+                      "gazetteer": "gazetteer/* compiled to lang/ar/ner_gazetteer.tsv"},
+        "parameters": {**params, "stages": args.stages, "pseudo_sentences": args.pseudo_sentences, "window": WINDOW, "clusters": list(CLUSTER_SIZES), "algorithm": "lbfgs"},
+        "seed": args.seed,
+        "attributes": len(attrs),
+        "train_sentences": len(train),
+        "dev": dev_scores,
+        "dev_stage1": stage1,
+        "train_seconds": round(time.time() - t_start, 1),
+        "crf_seconds": round(crf_time, 1),
+    }
+    (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                            encoding="utf-8")
+    log.info("wrote %s (%.0fs)", args.out, time.time() - t_start)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
