@@ -232,12 +232,18 @@ def _quotes(page: Page, articles: list[Article]) -> list[Article]:
 
 
 def _link(context: RunContext) -> StepFn:
-    """Link each page's mentions to canonical entities, shared across the run (and with the store)."""
+    """Link each page's mentions to canonical entities, shared across the run (and with the store).
+
+    Catalogue names the tagger missed are spotted first (:mod:`rasid.link.spotter`), then linked too.
+    """
     linkers: list[Linker] = []
 
     def run(page: Page, articles: list[Article]) -> list[Article]:
         from rasid.link import Linker
+        from rasid.link.spotter import add_catalogue_mentions
 
+        for article in articles:  # known entities the tagger missed or cut short
+            article.entities = add_catalogue_mentions(article.text, article.entities)
         if not linkers:
             linkers.append(Linker(known=context.known_entities))
         linker = linkers[0]
