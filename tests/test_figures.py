@@ -155,3 +155,16 @@ def test_durations_are_figures_with_a_time_unit(text: str, value: float, unit: s
     (q,) = find_quantities(text)
     assert (q.value, q.unit) == (value, unit)
     assert text[q.start:q.end] == q.text
+
+
+def test_claimant_resolves_to_the_linked_entity() -> None:
+    from rasid.model import Mention
+
+    text = "وقال الرئيس الأوكراني فولوديمير زيلينسكي إن 11 ألف جندي كوري شمالي موجودون في كورسك."
+    start = text.index("فولوديمير")
+    name = Mention(start, start + len("فولوديمير زيلينسكي"), "فولوديمير زيلينسكي", "PER", "e_zel")
+    (q,) = find_quantities(text, [name])
+    assert q.value == 11000 and q.attributed_entity == "e_zel"
+    assert "زيلينسكي" in (q.attributed_to or "")
+    (q,) = find_quantities(text)
+    assert q.attributed_entity is None

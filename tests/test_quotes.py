@@ -202,3 +202,13 @@ def test_participle_keeps_the_speaker_of_its_sentence() -> None:
 def test_source_phrase_names_the_speaker_of_a_quote() -> None:
     text = "وبحسب صحيفة «وول ستريت جورنال»، فإن الجنود \"يفتقرون إلى الخبرة القتالية\"."
     assert direct(text) == [("يفتقرون إلى الخبرة القتالية", "صحيفة «وول ستريت جورنال»")]
+
+
+def test_speaker_resolves_to_the_linked_entity() -> None:
+    from rasid.model import Mention
+
+    text = "وقال المتحدث باسم الكرملين دميتري بيسكوف: «لا تعليق لدينا على هذه التقارير»."
+    start = text.index("دميتري")
+    name = Mention(start, start + len("دميتري بيسكوف"), "دميتري بيسكوف", "PER", "e_peskov")
+    (q,) = find_quotes(text, [name])
+    assert q.speaker_entity == "e_peskov" and q.direct

@@ -75,6 +75,8 @@ class Quantity(Span):
     unit: str | None = None
     subject: str | None = None
     attributed_to: str | None = None
+    #: canonical entity id of the claimant, when the claimant is a linked mention
+    attributed_entity: str | None = None
 
 
 @dataclass
@@ -91,6 +93,8 @@ class Quote(Span):
 
     speaker: str | None = None
     direct: bool = True
+    #: canonical entity id of the speaker, when the speaker is a linked mention
+    speaker_entity: str | None = None
 
 
 @dataclass

@@ -48,6 +48,15 @@ class Attribution:
             return f"{name} (via {self.via.text})"
         return name
 
+    def entity(self, mentions: list[Mention] | None) -> str | None:
+        """The canonical entity id of the speaker: the linked mention inside the speaker span
+        (a person before an organisation before a place), else None."""
+        inside = [m for m in mentions or [] if m.entity and self.speaker.start <= m.start
+                  and m.end <= self.speaker.end]
+        rank = {"PER": 0, "ORG": 1, "LOC": 2}
+        inside.sort(key=lambda m: (rank.get(m.type, 3), m.start))
+        return inside[0].entity if inside else None
+
 
 @dataclass(frozen=True)
 class Cue:

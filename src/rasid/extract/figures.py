@@ -256,7 +256,8 @@ class _Figures:
         who = None if unit_name in DURATION_UNITS else self.att.for_position(m.start)
         return Quantity(start=s, end=e, text=self.text[s:e], value=value, value_max=value_max,
                         approx=approx, unit=unit_name, subject=subject,
-                        attributed_to=who.label if who is not None else None), used_next
+                        attributed_to=who.label if who is not None else None,
+                        attributed_entity=who.entity(self.mentions) if who is not None else None), used_next
 
 
 def find_quantities(text: str, mentions: list[Mention] | None = None) -> list[Quantity]:

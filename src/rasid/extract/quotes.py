@@ -59,6 +59,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 class _Quotes:
     def __init__(self, text: str, mentions: list[Mention] | None) -> None:
         self.text = text
+        self.mentions = mentions or []
         self.att = Attributor(text, mentions, tokenize(text))
         self.words = attribution_words()
         self._last_was_name = False
@@ -116,7 +117,8 @@ class _Quotes:
             if who is None and n_words <= _SHORT:
                 continue
             out.append(Quote(start=s, end=e, text=self.text[s:e],
-                             speaker=who.label if who is not None else None, direct=True))
+                             speaker=who.label if who is not None else None, direct=True,
+                             speaker_entity=who.entity(self.mentions) if who is not None else None))
         return out
 
     def _carried(self, s: int) -> Attribution | None:
@@ -169,7 +171,8 @@ class _Quotes:
                 continue
             who = att.of_cue(cue.index)
             out.append(Quote(start=s, end=e, text=self.text[s:e],
-                             speaker=who.label if who is not None else None, direct=False))
+                             speaker=who.label if who is not None else None, direct=False,
+                             speaker_entity=who.entity(self.mentions) if who is not None else None))
         return out
 
 
