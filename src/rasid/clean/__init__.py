@@ -16,8 +16,18 @@ Publication date rule (``meta["published_source"]`` says which step gave it):
 3. else the first standalone date line after the body — ``page:footer``;
 4. else an «آخر تحديث» (updated) date line — ``page:updated``;
 5. for HTML: a date in the URL path, then the page's metadata date (trafilatura) — ``url``/``html``;
+   then the page's visible lines around the headline (:mod:`rasid.clean.visible`: the
+   byline-and-date line under it, else the nearest date line above it) — ``visible:*``;
 6. else the input metadata — ``meta``; else null. Dates inside paragraphs, captions and
    related-article teasers never count, and the clock is never used.
+7. A later article glued on the same page with no date of its own takes the date the page
+   states for the first one (steps 1–4) — ``page:first``.
+
+Outlet, first cue found: input metadata, the URL's domain, a byline, a copyright footer, the
+masthead line at the top of the page, a dateline; for HTML then the page's own copyright
+block, the site name beside the headline in ``<title>`` and a masthead among the page's
+visible lines; last, related-article bylines
+(:mod:`rasid.clean.outlets`). ``meta["outlet_source"]`` says which.
 """
 
 from __future__ import annotations
@@ -26,10 +36,18 @@ from typing import Any
 
 from rasid.clean.boilerplate import Line, classify, split_lines
 from rasid.clean.dates import meta_date, url_date
-from rasid.clean.html import Source, source_of
+from rasid.clean.html import Source, furniture, source_of
 from rasid.clean.offsets import TextBuilder
-from rasid.clean.outlets import by_name, by_url, from_copyright, outlet_from_parts, outlet_in_dateline
+from rasid.clean.outlets import (
+    by_name,
+    by_url,
+    from_copyright,
+    from_title,
+    outlet_from_parts,
+    outlet_in_dateline,
+)
 from rasid.clean.split import Part, mark_titles, split_parts
+from rasid.clean.visible import find_line, header_date, masthead_name, visible_lines
 from rasid.clean.wire import credit_codes, wire_in_text
 from rasid.errors import EmptyInputError
 from rasid.model import Article, Page, stable_id
@@ -51,6 +69,11 @@ def _lines(source: Source, titles: list[str]) -> list[Line]:
             if ln.kind == "short" and ln.words >= 8:
                 ln.kind = "body"
     return lines
+
+
+def _is_html(page: Page, source: Source) -> bool:
+    """Whether the page is an HTML document (its text came through main-content extraction)."""
+    return page.format.lower() in {"html", "warc"} or (source.base is None and page.raw.lstrip().startswith("<"))
 
 
 def _page_outlet(page: Page, source: Source, lines: list[Line], parts: list[Part]) -> tuple[str | None, str]:
@@ -79,9 +102,26 @@ def _page_outlet(page: Page, source: Source, lines: list[Line], parts: list[Part
             name = from_copyright(ln.text)
             if name:
                 return name, "copyright"
+    name = masthead_name(lines, parts[0].body[0])
+    if name:
+        return name, "masthead"
     name = outlet_in_dateline(lines[parts[0].body[0]].text)
     if name:
         return name, "dateline"
+    if _is_html(page, source):
+        title, blocks = furniture(page.raw)
+        name = next(filter(None, map(from_copyright, blocks)), None)
+        if name:
+            return name, "html:copyright"
+        given = source.meta.get("title") or parts[0].title
+        name = from_title(title, given if isinstance(given, str) else None)
+        if name:
+            return name, "html:title"
+        seen = visible_lines(page.raw)
+        top = find_line(seen, given if isinstance(given, str) else None)
+        name = masthead_name(seen, top if top is not None else 0)
+        if name:
+            return name, "html:masthead"
     quoted = [ln for ln in lines if ln.kind == "byline" and ln.info.get("quoted")]
     if quoted:
         names = [str((ln.info.get("parts") or [""])[0]) for ln in quoted]  # type: ignore[index]
@@ -113,12 +153,18 @@ def _published(page: Page, source: Source, lines: list[Line], part: Part) -> tup
         found = meta_date(source.meta.get("published"))
         if found:
             return found, "html"
+    if _is_html(page, source):
+        given = page.meta.get("title") or source.meta.get("title") or part.title
+        seen_date = header_date(visible_lines(page.raw), given if isinstance(given, str) else None,
+                                lines[part.body[0]].text)
+        if seen_date:
+            return seen_date
     found = meta_date(page.meta.get("published") or source.meta.get("published"))
     return (found, "meta") if found else (None, "none")
 
 
 def _article(page: Page, source: Source, lines: list[Line], part: Part, index: int,
-             count: int, outlet: tuple[str | None, str]) -> Article:
+             count: int, outlet: tuple[str | None, str], page_date: tuple[str | None, str]) -> Article:
     """Build one article from its lines."""
     builder = TextBuilder(source.text, page.raw, source.base)
     for i in part.body:
@@ -142,6 +188,8 @@ def _article(page: Page, source: Source, lines: list[Line], part: Part, index: i
     if title is None and index == 0 and isinstance(given_title, str) and given_title.strip():
         title = given_title.strip()
     published, published_source = _published(page, source, lines, part)
+    if index > 0 and published is None and page_date[0] and page_date[1].startswith("page:"):
+        published, published_source = page_date[0], "page:first"  # a glued article without a date of its own
     meta: dict[str, Any] = {
         "published_source": published_source,
         "outlet_source": outlet[1],
@@ -167,4 +215,5 @@ def clean_page(page: Page) -> list[Article]:
     if not parts:
         raise EmptyInputError("no article text left after removing boilerplate", source=page.source)
     outlet = _page_outlet(page, source, lines, parts)
-    return [_article(page, source, lines, part, k, len(parts), outlet) for k, part in enumerate(parts)]
+    page_date = _published(page, source, lines, parts[0])
+    return [_article(page, source, lines, part, k, len(parts), outlet, page_date) for k, part in enumerate(parts)]

@@ -1,9 +1,10 @@
 """Line classification: what each line of a scraped page is, judged from the line alone.
 
 Kinds: ``blank``, ``junk`` (watermarks such as «TT», separators, ``Loading...``, share bars,
-glued navigation menus, copyright and «تصميم وبرمجة» footers, app and comment notices),
+glued navigation menus, breadcrumbs, copyright and «تصميم وبرمجة» footers, app and comment notices),
 ``related`` (a label opening related-article teasers), ``teaser`` (inline «شاهد أيضاً: …»),
-``date`` (a line that is only a date), ``byline``, ``caption`` (ends in a photo credit
+``date`` (a line that is only a date, or a date beside a byline or a relative time:
+«كتب: محمود يوسف - 19 مارس 2025»), ``byline``, ``caption`` (ends in a photo credit
 «(رويترز)»), ``english`` (a Latin-script title line), ``body`` (a paragraph) and ``short``
 (a short unpunctuated line: a title or subheading, decided later from its neighbours).
 The cue words are data (``lang/ar/clean_*.txt``); the page-level decisions are in
@@ -88,6 +89,19 @@ def _is_menu(line: Line) -> bool:
         return True  # «عربي ودولي»: conjunctions between menu items
     glued = any(_strip_cues(token, words)[1] >= 2 for token in line.norm.split())
     return glued and count >= 3 and len(rest) <= 0.4 * len(line.norm)
+
+
+_CRUMB_SEP = re.compile(r"\s*[»›>\\]\s*|\s+/\s+")
+
+
+def _is_breadcrumb(line: Line) -> bool:
+    """A breadcrumb: menu words, then a separator, then anything (often the headline itself):
+    «الرئيسية » اقتصاد » ارتفاع صادرات التمور…»."""
+    segments = [seg for seg in _CRUMB_SEP.split(line.norm) if seg.strip()]
+    if len(segments) < 2 or line.words > 40 or is_final(line.text):
+        return False
+    menu = cues().menu
+    return all(not _strip_cues(seg, menu)[0] for seg in segments[:-1])
 
 
 def _is_share(line: Line) -> bool:
@@ -202,6 +216,32 @@ def _byline(line: Line) -> dict[str, object] | None:
     return None
 
 
+_PIECE_SEP = re.compile(r"\s+[|\-–—•]\s+|\s*[|•]\s*")
+
+
+def _date_beside_byline(line: Line) -> tuple[str, str] | None:
+    """The date of a line that is a byline or a relative time beside a date: «كتب: محمد علي - 2 أبريل 2025».
+
+    The byline's agencies are kept in ``line.info`` (they are wire like a byline line's).
+    """
+    if line.words > 14:
+        return None
+    text = line.text
+    for m in _PIECE_SEP.finditer(text):
+        left, right = text[:m.start()].strip(), text[m.end():].strip()
+        for date_part, other in ((left, right), (right, left)):
+            found = date_line(date_part) if date_part and other else None
+            if not found:
+                continue
+            piece = Line(0, len(other), other, normalize(other).strip())
+            byline = _byline(piece)
+            if byline is not None or _is_counter(piece):
+                line.info["beside"] = other
+                line.info["agencies"] = list((byline or {}).get("agencies") or [])  # type: ignore[call-overload]
+                return found
+    return None
+
+
 def is_final(text: str) -> bool:
     """Whether a line ends like a sentence (a final mark, possibly inside closing quotes)."""
     t = text.rstrip()
@@ -232,8 +272,8 @@ def classify(line: Line) -> None:
     if norm.strip(" :.-–") in cues().related:
         line.kind = "related"
         return
-    checks = (("share", _is_share), ("menu", _is_menu), ("boilerplate", _is_boilerplate),
-              ("counter", _is_counter))
+    checks = (("share", _is_share), ("menu", _is_menu), ("breadcrumb", _is_breadcrumb),
+              ("boilerplate", _is_boilerplate), ("counter", _is_counter))
     for why, check in checks:
         if check(line):
             line.kind, line.info["why"] = "junk", why
@@ -242,7 +282,7 @@ def classify(line: Line) -> None:
     if teaser:
         line.kind, line.info["teaser"] = "teaser", teaser
         return
-    found = date_line(text)
+    found = date_line(text) or _date_beside_byline(line)
     if found:
         line.kind = "date"
         line.info["date"], line.info["date_kind"] = found

@@ -68,6 +68,9 @@ class Cues:
     date_words: tuple[str, ...]
     byline_sources: frozenset[str]
     caption_prefix: tuple[str, ...]
+    stopwords: frozenset[str]
+    continuation: tuple[str, ...]
+    waw_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +102,9 @@ def cues() -> Cues:
         byline_sources=frozenset(r[0] for r in _rows("clean_byline_sources.txt")),
         date_words=tuple(sorted((r[0] for r in _rows("clean_date_words.txt")), key=len, reverse=True)),
         caption_prefix=tuple(r[0] for r in _rows("clean_caption_prefix.txt")),
+        stopwords=frozenset(r[0].strip() for r in _rows("clean_stopwords.txt")),
+        continuation=tuple(r[0].strip() for r in _rows("clean_continuation.txt") if not r[0].startswith("~")),
+        waw_words=frozenset(r[0][1:].strip() for r in _rows("clean_continuation.txt") if r[0].startswith("~")),
         byline=tuple(sorted(((r[0].rstrip(":"), r[0].endswith(":")) for r in _rows("clean_byline.txt")),
                             key=lambda t: len(t[0]), reverse=True)),
     )

@@ -89,11 +89,11 @@ def date_line(text: str) -> tuple[str, str] | None:
     iso, start, end = dates[0]
     rest = norm[:start] + " " + norm[end:]
     kind = "plain"
-    for cue, cue_kind in cues().date_cues:
-        if cue in rest.lower():
-            kind = cue_kind
-            rest = rest.lower().replace(cue, " ")
-            break
+    rest = rest.lower()
+    for cue, cue_kind in sorted(cues().date_cues, key=lambda c: len(c[0]), reverse=True):
+        if re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", rest):
+            kind = cue_kind if kind == "plain" else kind  # the longest cue says which date it is
+            rest = re.sub(rf"(?<!\w){re.escape(cue)}(?!\w)", " ", rest)
     for day in sorted(cues().weekdays, key=len, reverse=True):
         rest = rest.replace(day, " ")
     rest = _HIJRI.sub(" ", rest)

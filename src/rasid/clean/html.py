@@ -60,6 +60,29 @@ def from_html(raw: str) -> Source:
     return Source(get("text") or "", None, {k: v for k, v in meta.items() if v})
 
 
+_RIGHTS_HINT = re.compile(r"©|حقوق|copyright|all rights reserved", re.I)
+
+
+def furniture(raw: str) -> tuple[str | None, list[str]]:
+    """What an HTML page says around its content: the ``<title>`` as written and its short text
+    blocks naming rights («© 2025 الرائد نيوز. جميع الحقوق محفوظة.»), which main-content
+    extraction drops. Used for the outlet when the page's metadata does not name it."""
+    import lxml.html  # installed with trafilatura; imported lazily like it
+
+    try:
+        tree = lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError):
+        return None, []
+    title = tree.findtext(".//title")
+    blocks: list[str] = []
+    for el in tree.iter("p", "div", "span", "small", "footer", "li", "section"):
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= 200 and _RIGHTS_HINT.search(text) and text not in blocks:
+            blocks.append(text)
+    blocks.sort(key=len)  # the innermost block names the rights and little else
+    return (" ".join(title.split()) if title else None), blocks
+
+
 def from_ant(raw: str) -> Source:
     """The <TEXT> block of an ANT document, with its TITLE, URL, TIME and SRC tags."""
     m = _ANT_TEXT.search(raw)

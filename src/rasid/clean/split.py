@@ -14,7 +14,9 @@ Rules (each from a layout seen in scraped Arabic news pages):
   («قد يهمك» / title / «و…» paragraph) is an inline teaser: the article continues.
 - Outside a related block, a title after body text starts a new article when a date, byline or
   watermark (or, for a repeated headline, a caption or the repetition) comes before the next
-  paragraph.
+  paragraph, or — with no such cue — when it reads as another story's headline: five words or
+  more, two paragraphs on each side, its words found below it and not above
+  (:mod:`rasid.clean.topic`; not for corpus records, which hold one article each).
 - A short line between paragraphs is a **subheading** (kept in the text, listed in meta);
   short lines after the last paragraph are trailing furniture and are dropped, unless they end
   like a sentence (a closing question) or open with «و» and run six words or more.
@@ -26,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rasid.clean.boilerplate import Line, is_final
+from rasid.clean.topic import opens_new_story
 
 _HEADERISH = {"blank", "caption", "junk", "title", "short", "date", "english", "byline"}
 
@@ -97,6 +100,25 @@ def _starts_article(lines: list[Line], i: int) -> bool:
         repeat_cue = ln.kind == "title" and (other.kind == "caption" or (other.kind == "title" and other.norm == ln.norm))
         cue = cue or header_cue or repeat_cue
     return False
+
+
+def _headline_of_new_story(lines: list[Line], i: int, part: Part) -> bool:
+    """Whether the short line ``i`` after body text heads an unrelated story glued below (no header cues).
+
+    Needs two paragraphs above it in the current article and two below it before the next short
+    line; the vocabulary test is :func:`rasid.clean.topic.opens_new_story`.
+    """
+    above = [lines[k].text for k in part.body if lines[k].kind == "body"]
+    below: list[str] = []
+    for k in range(i + 1, len(lines)):
+        kind = lines[k].kind
+        if kind == "body":
+            below.append(lines[k].text)
+        elif kind not in {"blank", "caption", "junk"}:
+            break
+    if len(above) < 2 or len(below) < 2:
+        return False
+    return opens_new_story(lines[i].text, above, below)
 
 
 def _related_end(lines: list[Line], i: int) -> int:
@@ -181,10 +203,13 @@ def split_parts(lines: list[Line], lead_is_body: bool = False) -> list[Part]:
             i += 1
             continue
         skip_teaser = False
-        if kind in {"title", "short"} and state == "body" and _starts_article(lines, i):
+        if kind in {"title", "short"} and state == "body" and (
+            _starts_article(lines, i) or (not lead_is_body and _headline_of_new_story(lines, i, part))
+        ):
             parts.append(Part(first_line=i))
             part = parts[-1]
             state = "header"
+            ln.kind = kind = "title"
         if kind == "title":
             if state == "header":
                 part.title = part.title or ln.text
