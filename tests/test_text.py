@@ -93,3 +93,17 @@ def test_sentence_spans_index_the_text():
     for s in split_sentences(text):
         assert text[s.start : s.end] == s.text
     assert [s.text for s in split_sentences(text)] == ["السطر الأول.", "السطر الثاني"]
+
+
+def test_one_pass_normalize_equals_the_composed_functions():
+    from rasid.text.normalize import normalize_kaf
+
+    def composed(text: str) -> str:
+        text = strip_bidi(strip_tatweel(strip_tashkeel(text)))
+        text = normalize_alef(normalize_yaa(normalize_taa_marbuta(normalize_kaf(text))))
+        return normalize_space(normalize_digits(text))
+
+    sample = "".join(chr(c) for c in [*range(0x0600, 0x0700), *range(0x2000, 0x2070), 0x00A0, 0xFEFF, 0x09])
+    assert normalize(sample) == composed(sample)
+    for ch in sample:
+        assert normalize(ch) == composed(ch), hex(ord(ch))

@@ -66,15 +66,30 @@ def strip_bidi(text: str) -> str:
     return _BIDI.sub("", text)
 
 
+def _matching_table() -> dict[int, str | None]:
+    """One translate table doing every step of :func:`normalize`: folds, then deletions."""
+    table: dict[int, str | None] = {}
+    for part in (_KAF_KEHEH, _TAA, _YAA, _ALEF, _DIGITS, _SPACES):
+        table.update(part)
+    candidates = [*range(0x0610, 0x06EE), 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                  *range(0x2066, 0x206A), 0xFEFF]
+    for code in candidates:  # exactly what _TASHKEEL, tatweel and _BIDI remove
+        ch = chr(code)
+        if _TASHKEEL.fullmatch(ch) or ch == _TATWEEL or _BIDI.fullmatch(ch):
+            table[code] = None
+    return table
+
+
+_MATCHING = _matching_table()
+
+
 def normalize(text: str) -> str:
-    """The matching form: every function above, in a fixed order.
+    """The matching form: every function above, in a fixed order, done in one pass.
 
     «أكّد الـرئيـس فلاديمير بوتين يوم ١٢ أكتوبر» → «اكد الرئيس فلاديمير بوتين يوم 12 اكتوبر».
     Taa marbuta is folded too, so use this only to compare and index, never to display.
     """
-    text = strip_bidi(strip_tatweel(strip_tashkeel(text)))
-    text = normalize_alef(normalize_yaa(normalize_taa_marbuta(normalize_kaf(text))))
-    return normalize_space(normalize_digits(text))
+    return text.translate(_MATCHING)
 
 
 def normalize_display(text: str) -> str:
