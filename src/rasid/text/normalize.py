@@ -70,7 +70,7 @@ def _matching_table() -> dict[int, str | None]:
     """One translate table doing every step of :func:`normalize`: folds, then deletions."""
     table: dict[int, str | None] = {}
     for part in (_KAF_KEHEH, _TAA, _YAA, _ALEF, _DIGITS, _SPACES):
-        table.update(part)
+        table.update({k: chr(v) if isinstance(v, int) else v for k, v in part.items()})
     candidates = [*range(0x0610, 0x06EE), 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, *range(0x202A, 0x202F),
                   *range(0x2066, 0x206A), 0xFEFF]
     for code in candidates:  # exactly what _TASHKEEL, tatweel and _BIDI remove
