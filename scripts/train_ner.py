@@ -152,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", type=int, choices=(1, 2), default=2,
                     help="2: retrain with label votes from tagging the news with the first model")
     ap.add_argument("--pseudo-sentences", type=int, default=200000)
+    ap.add_argument("--precompute", type=int, default=40000,
+                    help="ship emission blocks of this many most frequent news words (speed only)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     t_start = time.time()
@@ -186,7 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     pred = tagger.tag([s.tokens for s in dev])
     dev_scores = score([s.labels for s in dev], pred)
     log.info("dev: %s", json.dumps({k: v["f1"] for k, v in dev_scores.items()}))
-    names = ["weights.npz", "lexicon.tsv"] + (["typedist.tsv"] if dist_path.exists() else [])
+    top = [f for f in list(lex.corpus)[:args.precompute] if f not in (BOS, EOS)]
+    stems, blocks = tagger.blocks_for(top)
+    np.savez_compressed(args.out / "types.npz", forms=np.array(top), stems=np.array(stems), blocks=blocks)
+    names = ["weights.npz", "lexicon.tsv", "types.npz"] + (["typedist.tsv"] if dist_path.exists() else [])
     files = {name: sha256_file(args.out / name) for name in names}
     data_files = {}
     for rel in ("ner/anercorp/train.txt", "ner/anercorp/dev.txt"):
@@ -198,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         "data": data_files,
         "resources": {"news": "news/* (ANT v2.1, ANT JawharaFM v1.1, SaudiNewsNet)",
                       "gazetteer": "gazetteer/* compiled to lang/ar/ner_gazetteer.tsv"},
-        "parameters": {**params, "stages": args.stages, "pseudo_sentences": args.pseudo_sentences, "window": WINDOW, "clusters": list(CLUSTER_SIZES), "algorithm": "lbfgs"},
+        "parameters": {**params, "stages": args.stages, "pseudo_sentences": args.pseudo_sentences,
+                       "precompute": args.precompute, "window": WINDOW, "clusters": list(CLUSTER_SIZES), "algorithm": "lbfgs"},
         "seed": args.seed,
         "attributes": len(attrs),
         "train_sentences": len(train),

@@ -60,6 +60,19 @@ def test_load_fails_on_tampered_manifest(tmp_path: Path) -> None:
         load_model(model)
 
 
+def test_precomputed_types_give_the_same_labels(tmp_path: Path) -> None:
+    model = _copy_model(tmp_path)
+    manifest = json.loads((model / "manifest.json").read_text(encoding="utf-8"))
+    if "types.npz" not in manifest["files"]:
+        pytest.skip("model ships no precomputed types")
+    sents = [s.tokens for s in read_conll(FIXTURE)] + [["وقال", "المتحدث", "باسم", "الخارجية", "الأمريكية"]]
+    with_types = load_model(model).tag(sents)
+    del manifest["files"]["types.npz"]
+    (model / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (model / "types.npz").unlink()
+    assert load_model(model).tag(sents) == with_types
+
+
 def test_import_is_light() -> None:
     code = "import sys, rasid.extract.ner; print('numpy' in sys.modules, 'rasid.extract.ner.tagger' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -17,7 +17,7 @@ KINDS = ("PER", "ORG", "LOC", "MISC")
 
 def label_distribution(tagger: Tagger, corpus: Path, max_sentences: int,
                        min_count: int = 3, batch: int = 2000) -> dict[str, tuple[int, ...]]:
-    """Per stem: (total, PER, ORG, LOC, MISC) counts over the first ``max_sentences`` news sentences."""
+    """Per stem: (total, PER, ORG, LOC, MISC, begins) counts over the first ``max_sentences`` news sentences."""
     totals: Counter[str] = Counter()
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     lex = tagger.lexicon
@@ -32,6 +32,8 @@ def label_distribution(tagger: Tagger, corpus: Path, max_sentences: int,
                 totals[stem] += 1
                 if lab != "O":
                     votes[stem][lab[2:]] += 1
+                    if lab[0] == "B":
+                        votes[stem]["B"] += 1
 
     buf: list[list[str]] = []
     with corpus.open(encoding="utf-8") as fh:
@@ -50,13 +52,13 @@ def label_distribution(tagger: Tagger, corpus: Path, max_sentences: int,
     out: dict[str, tuple[int, ...]] = {}
     for stem, n in totals.items():
         if n >= min_count and votes.get(stem):
-            out[stem] = (n, *(votes[stem][k] for k in KINDS))
+            out[stem] = (n, *(votes[stem][k] for k in KINDS), votes[stem]["B"])
     return out
 
 
 def write_distribution(table: dict[str, tuple[int, ...]], out: Path) -> None:
-    """Write ``stem<TAB>total<TAB>PER<TAB>ORG<TAB>LOC<TAB>MISC`` lines."""
+    """Write ``stem<TAB>total<TAB>PER<TAB>ORG<TAB>LOC<TAB>MISC<TAB>B`` lines."""
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# stem\ttotal\t" + "\t".join(KINDS) + "\n")
+        fh.write("# stem\ttotal\t" + "\t".join(KINDS) + "\tB\n")
         for stem, row in sorted(table.items()):
             fh.write(stem + "\t" + "\t".join(str(x) for x in row) + "\n")

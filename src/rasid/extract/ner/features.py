@@ -10,14 +10,12 @@ that depend on the sentence (multi-word gazetteer matches) are added at offset 0
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rasid.text.normalize import normalize
 
-_EXP = os.environ.get("NER_EXP", "")
 WINDOW = 3
 KINDS = ("PER", "ORG", "LOC", "MISC")
 BOS = "<s>"
@@ -142,10 +140,6 @@ def type_features(token: str, lex: Lexicon, form: str | None = None,
             feats.append((f"x{n}=" + stem[-n:], 1 if n == 2 else 0))
     if len(b) > 4:
         feats.append(("bx3=" + b[-3:], 0))
-    if "ngram" in _EXP and len(b) >= 4 and _ARABIC.search(b):
-        padded = "^" + b + "$"
-        for i in range(len(padded) - 2):
-            feats.append(("g3=" + padded[i:i + 3], 0))
     if not _ALNUM.search(f):
         feats.append(("pun=" + f[:3], 2))
     elif _LATIN.search(f):
@@ -171,10 +165,14 @@ def type_features(token: str, lex: Lexicon, form: str | None = None,
         feats.append(("c=none", 1))
     dist = lex.votes(stem)
     if dist:
-        for kind, votes in zip(KINDS, dist[1:], strict=True):
+        for kind, votes in zip(KINDS, dist[1:5], strict=True):
             frac = votes / dist[0]
             if frac >= 0.1:
                 feats.append((f"pd={kind}{3 if frac >= 0.6 else 2 if frac >= 0.3 else 1}", 1))
+        entity = sum(dist[1:5])
+        if len(dist) > 5 and entity >= 0.1 * dist[0]:
+            begin = dist[5] / entity
+            feats.append(("pdb=" + ("0" if begin < 0.2 else "1" if begin < 0.8 else "2"), 1))
     count = lex.count(stem)
     feats.append(("fq=" + _bucket(count), 1))
     if _ARABIC.search(b) and len(b) >= 3:

@@ -100,7 +100,7 @@ def read_manifest(model_dir: Path) -> dict[str, Any]:
 
 def load_model(model_dir: Path = MODEL_DIR) -> Tagger:
     """Verify and load the tagger stored in ``model_dir``."""
-    read_manifest(model_dir)
+    manifest = read_manifest(model_dir)
     path = model_dir / "weights.npz"
     try:
         with np.load(path, allow_pickle=False) as npz:
@@ -110,4 +110,12 @@ def load_model(model_dir: Path = MODEL_DIR) -> Tagger:
             transitions = npz["transitions"]
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"cannot read weights: {exc}", source=str(path)) from exc
-    return Tagger(labels, attributes, weights, transitions, build_lexicon(model_dir))
+    tagger = Tagger(labels, attributes, weights, transitions, build_lexicon(model_dir))
+    if "types.npz" in manifest["files"]:
+        path = model_dir / "types.npz"
+        try:
+            with np.load(path, allow_pickle=False) as npz:
+                tagger.preload(npz["forms"].tolist(), npz["stems"].tolist(), npz["blocks"])
+        except (OSError, KeyError, ValueError) as exc:
+            raise ModelError(f"cannot read precomputed types: {exc}", source=str(path)) from exc
+    return tagger

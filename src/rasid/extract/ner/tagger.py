@@ -53,6 +53,7 @@ class Tagger:
         self._filled = 0
         self._stems: list[str] = []
         self._forms: list[str] = []
+        self._by_form: dict[str, int] = {}
         self._table = np.zeros((0, _SPAN, len(self.labels)))
         self._first = self._span_index()
         self._type_id(BOS)
@@ -94,14 +95,44 @@ class Tagger:
         tid = self._ids.get(token)
         if tid is not None:
             return tid
+        form = word_form(token)
+        if "\u0640" not in token:
+            tid = self._by_form.get(form)
+            if tid is not None:
+                self._ids[token] = tid
+                return tid
         tid = len(self._stems)
         self._ids[token] = tid
-        form = word_form(token)
         split = split_clitic(form, self.lexicon)
         self._stems.append(split[1])
         self._forms.append(form)
         self._pending.append((token, form, split))
         return tid
+
+    def blocks_for(self, forms: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """Stems and float32 emission blocks of ``forms`` (matching forms), to ship with the weights."""
+        ids = [self._type_id(f) for f in forms]
+        self._fill()
+        return [self._stems[i] for i in ids], self._table[ids].astype(np.float32)
+
+    def preload(self, forms: Sequence[str], stems: Sequence[str], blocks: np.ndarray) -> None:
+        """Adopt emission blocks computed ahead (see :meth:`blocks_for`) so frequent words cost a lookup."""
+        self._fill()
+        self._grow(len(forms))
+        n = self._filled
+        self._table[n:n + len(forms)] = blocks
+        self._by_form.update(zip(forms, range(n, n + len(forms)), strict=True))
+        self._forms.extend(forms)
+        self._stems.extend(stems)
+        self._filled = n + len(forms)
+
+    def _grow(self, extra: int) -> None:
+        """Make room for ``extra`` more emission blocks."""
+        n = self._filled
+        if n + extra > len(self._table):
+            grown = np.zeros((max(n + extra, 2 * len(self._table), 1024), _SPAN, len(self.labels)))
+            grown[:n] = self._table[:n]
+            self._table = grown
 
     def _fill(self) -> None:
         """Compute the emission blocks of every type first seen since the last call, in one gather."""
@@ -119,10 +150,7 @@ class Tagger:
         gathered = self._w[np.asarray(rows, dtype=np.int64)]
         blocks = np.add.reduceat(gathered, np.asarray(starts, dtype=np.int64), axis=0)
         n, k = self._filled, len(blocks)
-        if n + k > len(self._table):
-            grown = np.zeros((max(n + k, 2 * len(self._table), 1024), _SPAN, len(self.labels)))
-            grown[:n] = self._table[:n]
-            self._table = grown
+        self._grow(k)
         self._table[n:n + k] = blocks
         self._filled = n + k
         self._pending = []
