@@ -49,6 +49,20 @@ def _index() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Folded first words of every alias and institution head: a word outside it starts no name."""
+    words = {key.split()[0] for key in _index()}
+    words.update(fold(head).split()[0] for head in catalogue().heads if fold(head))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start(word: str) -> bool:
+    first = _first_words()
+    return any(fold(v) in first for v in clitic_variants(norm_word(word)))
+
+
 def add_catalogue_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` plus the catalogue names found in ``text``, sorted by position (see module doc)."""
     index = _index()
@@ -56,6 +70,9 @@ def add_catalogue_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = list(mentions)
     i = 0
     while i < len(tokens):
+        if not _may_start(tokens[i].text):
+            i += 1
+            continue
         hit = None
         for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
             window = tokens[i:i + n]
