@@ -39,6 +39,7 @@ bench: $(STAMP)
 train: train-ner
 
 train-ner: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python scripts/train_ner.py --data $(SHARED)/data
 
 gazetteers: $(STAMP)

@@ -73,6 +73,17 @@ def test_precomputed_types_give_the_same_labels(tmp_path: Path) -> None:
     assert load_model(model).tag(sents) == with_types
 
 
+def test_cache_trim_keeps_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasid.extract.ner import tagger as tagger_module
+
+    model = load_model()
+    sents = [s.tokens for s in read_conll(FIXTURE)]
+    first = model.tag(sents)
+    monkeypatch.setattr(tagger_module, "_CACHE_MAX", 0)
+    assert model.tag(sents) == first
+    assert model.tag([["كلمة", "جديدة", "تماما", "زيلينسكي"], *sents])[1:] == first
+
+
 def test_import_is_light() -> None:
     code = "import sys, rasid.extract.ner; print('numpy' in sys.modules, 'rasid.extract.ner.tagger' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

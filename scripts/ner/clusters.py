@@ -1,14 +1,11 @@
-"""Word counts and word2vec + k-means clusters (several granularities) from the news corpus file."""
+"""Word counts, PPMI-SVD word vectors and k-means clusters (several granularities) from the news corpus."""
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-
-log = logging.getLogger("train_ner")
 
 
 def count_words(corpus: Path) -> Counter[str]:

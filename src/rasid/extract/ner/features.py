@@ -1,7 +1,8 @@
 """Token features for the NER tagger, shared by training and tagging.
 
 Every token *type* gets a fixed list of features (word form, clitic-stripped stem, affixes,
-shape, gazetteer and trigger membership, word clusters, corpus statistics), each with a reach:
+shape, gazetteer and trigger membership, word clusters, corpus statistics, and the labels a
+first-stage model gave the word across the news corpus), each with a reach:
 the largest window offset at which it is used. Window features are ``"{offset}:{feature}"``,
 so a token's score is a sum of per-type, per-offset vectors that the tagger caches. Features
 that depend on the sentence (multi-word gazetteer matches) are added at offset 0 only.

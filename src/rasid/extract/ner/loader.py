@@ -87,10 +87,11 @@ def read_manifest(model_dir: Path) -> dict[str, Any]:
     files = manifest.get("files")
     if not isinstance(files, dict) or not files:
         raise ModelError("manifest lists no weight files", source=str(path))
-    for name, expected in files.items():
-        fpath = model_dir / name
+    checks = [(model_dir / name, expected) for name, expected in files.items()]
+    checks += [(LANG_DIR / name, expected) for name, expected in (manifest.get("lang") or {}).items()]
+    for fpath, expected in checks:
         if not fpath.is_file():
-            raise ModelError("weight file is missing", source=str(fpath))
+            raise ModelError("model file is missing", source=str(fpath))
         actual = sha256_file(fpath)
         if actual != expected:
             raise ModelError(f"sha256 {actual[:12]}… does not match the manifest ({str(expected)[:12]}…)",

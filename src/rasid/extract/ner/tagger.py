@@ -23,6 +23,7 @@ from rasid.extract.ner.features import (
 )
 
 _SPAN = 2 * WINDOW + 1
+_CACHE_MAX = 400_000  # word types kept before the cache falls back to the shipped ones
 _NEG = -1e4
 
 
@@ -59,6 +60,7 @@ class Tagger:
         self._type_id(BOS)
         self._type_id(EOS)
         self._fill()
+        self._base: tuple[dict[str, int], int] = (dict(self._ids), self._filled)
 
     def _span_index(self) -> dict[str, list[tuple[tuple[str, ...], int, int]]]:
         """Multi-word gazetteer entries by first word, longest first, with their G=B-/G=I- rows."""
@@ -125,6 +127,14 @@ class Tagger:
         self._forms.extend(forms)
         self._stems.extend(stems)
         self._filled = n + len(forms)
+        self._base = (dict(self._ids), self._filled)
+
+    def _trim(self) -> None:
+        """Forget the types cached since loading once there are too many (long-running processes)."""
+        ids, n = self._base
+        self._ids = dict(ids)
+        del self._stems[n:], self._forms[n:]
+        self._filled = n
 
     def _grow(self, extra: int) -> None:
         """Make room for ``extra`` more emission blocks."""
@@ -176,6 +186,8 @@ class Tagger:
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Per-sentence (tokens × labels) emission scores."""
+        if self._filled > _CACHE_MAX:
+            self._trim()
         pad = [self._ids[BOS]] * WINDOW
         end = [self._ids[EOS]] * WINDOW
         flat: list[int] = []
