@@ -8,17 +8,13 @@ that only appear in photo captions count as misses: captions are not article tex
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from tests.gold import EXAMPLES, gold_documents
 
 from rasid.ingest import read_file
 from rasid.model import Article
 from rasid.pipeline import FULL, AnalyzeOptions, RunContext, analyze
 from rasid.text.normalize import normalize
-
-EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "examples"
 
 pytestmark = [pytest.mark.eval, pytest.mark.skipif(not EXAMPLES.is_dir(), reason=f"{EXAMPLES} is absent")]
 
@@ -32,8 +28,7 @@ def entity_scores() -> dict[str, float]:
     pages = [p for f in sorted((EXAMPLES / "pages").glob("*.txt")) for p in read_file(f)]
     articles = [a for a in analyze(pages, AnalyzeOptions(steps=FULL), RunContext()) if isinstance(a, Article)]
     total = found = merged = 0
-    for gold_file in sorted((EXAMPLES / "gold").glob("*.json")):
-        gold = json.loads(gold_file.read_text("utf-8"))
+    for gold, _page in gold_documents():
         mine = [a for a in articles if a.source.endswith(gold["file"])]
         for g_article in gold["articles"]:
             article = next((a for a in mine if g_article["first_line"][:40] in a.text), None)

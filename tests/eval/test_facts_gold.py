@@ -17,21 +17,19 @@ Run: ``.venv/bin/pytest tests/eval/test_facts_gold.py -s``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.gold import EXAMPLES, article_body, gold_documents
 
 from rasid.extract.figures import find_quantities
 from rasid.extract.quotes import find_quotes
 from rasid.model import Mention
 from rasid.text.normalize import normalize
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT.parent / "shared" / "examples"
 FLOOR_FIGURES_F1 = 0.95
 FLOOR_CLAIMANT = 0.95
 FLOOR_QUOTES_F1 = 0.93
@@ -97,15 +95,12 @@ class Article:
 
 def gold_articles(examples: Path = EXAMPLES) -> list[Article]:
     out: list[Article] = []
-    for path in sorted((examples / "gold").glob("*.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        page = (examples / "pages" / Path(doc["file"]).name).read_text(encoding="utf-8")
+    for doc, page in gold_documents(examples):
         for art in doc["articles"]:
-            start = page.find(art["first_line"])
-            last = page.find(art["last_line"], max(start, 0))
-            if start < 0 or last < 0:
+            body = article_body(page, art)
+            if body is None:
                 continue
-            out.append(Article(page[start:last + len(art["last_line"])], art.get("entities") or [],
+            out.append(Article(body, art.get("entities") or [],
                                list(art.get("quantities") or []), list(art.get("quotes") or [])))
     return out
 
