@@ -11,7 +11,7 @@ _STR, _OPT_STR, _LIST = (str,), (str, NoneType), (list,)
 SHAPES: dict[str, dict[str, tuple[type, ...]]] = {
     "article": {"id": _STR, "source": _STR, "page": _STR, "url": _OPT_STR, "outlet": _OPT_STR,
                 "title": _OPT_STR, "published": _OPT_STR, "wire": _LIST, "credits": _LIST, "meta": (dict,),
-                "text": _STR, "entities": _LIST, "quantities": _LIST, "times": _LIST, "quotes": _LIST,
+                "text": _STR, "entities": _LIST, "meta_entities": _LIST, "quantities": _LIST, "times": _LIST, "quotes": _LIST,
                 "events": _LIST},
     # rejected.jsonl lines and RasidError.as_dict() share one shape.
     "error": {"code": _STR, "error": _STR, "source": _OPT_STR, "message": _STR, "hint": _OPT_STR},
@@ -39,3 +39,11 @@ def assert_shape(record: Any, kind: str) -> None:
                 start, end, text = span["start"], span["end"], span["text"]
                 assert 0 <= start < end <= len(record["text"]), f"{key} span {start}:{end} out of range"
                 assert record["text"][start:end] == text, f"{key} span {start}:{end} is not {text!r}"
+        fields = {"caption": record["meta"].get("captions") or [], "byline": record["meta"].get("bylines") or [],
+                  "wire": record["wire"], "credit": record["credits"]}
+        for span in record["meta_entities"]:
+            values = fields[span["where"]]
+            assert 0 <= span["index"] < len(values), f"meta_entities {span['where']} {span['index']} missing"
+            value = values[span["index"]]
+            assert 0 <= span["start"] < span["end"] <= len(value), f"meta_entities span out of {value!r}"
+            assert value[span["start"]:span["end"]] == span["text"], f"meta_entities span is not {span['text']!r}"

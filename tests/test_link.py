@@ -286,3 +286,38 @@ def test_latin_acronyms_link_to_the_agency() -> None:
     entities = link(art)
     assert one(art, "AFP") == one(art, "وكالة الصحافة الفرنسية")
     assert entities[one(art, "NATO")].name_en == "NATO"
+
+
+def test_a_bare_organisation_name_links_where_the_article_names_its_body() -> None:
+    text = "وافق مجلس الدوما على القانون، ثم صوت مجلس النواب مرة ثانية في الأسبوع التالي."
+    art = article(text, [("مجلس الدوما", "ORG"), ("مجلس النواب", "ORG")])
+    link(art)
+    assert one(art, "مجلس النواب") == one(art, "مجلس الدوما")
+
+
+def test_a_bare_organisation_name_links_to_the_body_of_the_articles_main_country() -> None:
+    text = ("قال الكرملين إن روسيا لن تتراجع، وإن مجلس النواب سيصوت على الاتفاق الذي وقعته روسيا مع "
+            "الصين، فيما تراقب الولايات المتحدة الموقف.")
+    art = article(text, [("روسيا", "LOC"), ("مجلس النواب", "ORG"), ("الصين", "LOC"),
+                         ("الولايات المتحدة", "LOC"), ("الكرملين", "ORG")])
+    entities = link(art)
+    assert entities[one(art, "مجلس النواب")].name_en == "State Duma"
+
+
+def test_a_bare_organisation_name_stays_unknown_without_support() -> None:
+    # Egypt is the article's country: the House is Egypt's, which the catalogue does not know.
+    text = ("أقر مجلس النواب في مصر موازنة العام الجديد، وقال مسؤول إن مصر ستزيد وارداتها من روسيا "
+            "بعد أن رفعت مصر الرسوم الجمركية.")
+    art = article(text, [("مجلس النواب", "ORG"), ("مصر", "LOC"), ("روسيا", "LOC")])
+    unknown = article("ناقش مجلس النواب مشروع القانون.", [("مجلس النواب", "ORG")], "a2")
+    entities = link(art, unknown)
+    for a in (art, unknown):
+        record = entities[one(a, "مجلس النواب")]
+        assert (record.type, record.name_en) == ("ORG", None)
+
+
+def test_an_apposition_joins_an_organisation_the_tagger_typed_as_misc() -> None:
+    text = "صادق مجلس الشيوخ البلجيكي «السناتو» على الاتفاق."
+    art = article(text, [("مجلس الشيوخ البلجيكي", "MISC"), ("السناتو", "ORG")])
+    link(art)
+    assert one(art, "السناتو") == one(art, "مجلس الشيوخ البلجيكي")

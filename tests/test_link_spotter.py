@@ -57,3 +57,28 @@ def test_tagger_mentions_that_partly_overlap_are_kept():
 def test_everyday_words_and_unknown_names_are_not_spotted():
     text = "التقطت صور للشارع في المدينة القديمة وقال سامر إنه سعيد."
     assert add_catalogue_mentions(text, []) == []
+
+
+def test_a_tagger_span_of_a_catalogue_name_takes_the_catalogue_type():
+    text = "بيونغ يانغ ترفض الاتهامات"
+    tagged = [Mention(0, len("بيونغ يانغ"), "بيونغ يانغ", "PER")]
+    assert _spans(text, add_catalogue_mentions(text, tagged)) == [("بيونغ يانغ", "LOC")]
+
+
+def test_a_common_noun_is_not_a_name_that_carries_the_article():
+    text = "زار الوفد قاعدة عسكرية ثم قال إن تنظيم القاعدة تبنى الهجوم وإن بالقاعدة خلايا نائمة."
+    found = _spans(text, add_catalogue_mentions(text, []))
+    assert ("قاعدة", "ORG") not in found
+    assert ("تنظيم القاعدة", "ORG") in found and ("القاعدة", "ORG") in found
+
+
+def test_a_title_is_not_taken_for_the_ministry():
+    text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره، وقالت الخارجية الروسية إن اللقاء كان مثمرا."
+    found = _spans(text, add_catalogue_mentions(text, []))
+    assert [t for t, _ in found].count("الخارجية الروسية") == 1
+    assert "الخارجية الروسي" not in [t for t, _ in found]
+
+
+def test_an_organisation_named_without_its_country_is_spotted():
+    text = "بعد أسبوعين من تصويت مجلس النواب، صادق المجلس الأعلى على المعاهدة."
+    assert ("مجلس النواب", "ORG") in _spans(text, add_catalogue_mentions(text, []))

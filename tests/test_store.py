@@ -10,7 +10,7 @@ import pytest
 
 from rasid import __version__
 from rasid.errors import StoreError
-from rasid.model import Article, Mention, Page, Quote, Rejected, Span, TimeRef
+from rasid.model import Article, FieldMention, Mention, Page, Quote, Rejected, Span, TimeRef
 from rasid.store import open_store
 from rasid.store.migrations import MIGRATIONS
 from rasid.store.sqlite import SQLiteStore
@@ -34,8 +34,11 @@ def make_article(page: Page, title: str = "المحادثات تستأنف") -> 
     return Article(
         id="a_0001", page_id=page.id, source=page.source, text=TEXT, title=title, outlet="الرصد",
         published="2024-03-05", wire=["رويترز"], credits=["سلمى يوسف"], url="https://example.org/a",
-        meta={"section": "سياسة"}, offsets=[(0, 15, len(TEXT))],
+        meta={"section": "سياسة", "captions": ["الوزير أحمد سالم في عمّان (رويترز)"]},
+        offsets=[(0, 15, len(TEXT))],
         entities=[span(Mention, "أحمد سالم", type="PER", entity="Q_ahmad")],
+        meta_entities=[FieldMention(7, 16, "أحمد سالم", "PER", "Q_ahmad", where="caption", index=0),
+                       FieldMention(0, 6, "رويترز", "ORG", "Q_reuters", where="wire", index=0)],
         times=[span(TimeRef, "الثلاثاء", value="2024-03-05")],
         quotes=[span(Quote, "إن المحادثات ستستأنف الأسبوع المقبل", speaker="Q_ahmad", direct=False)],
     )
@@ -86,7 +89,23 @@ def test_article_round_trips_with_its_annotations(tmp_path: Path) -> None:
         (back,) = list(store.articles())
     assert back == article
     assert back.to_json() == article.to_json()
+    assert all(isinstance(m, FieldMention) for m in back.meta_entities)
     assert_shape(back.to_json(), "article")
+
+
+def test_rows_written_before_meta_entities_read_back_with_none(tmp_path: Path) -> None:
+    with open_store(tmp_path / "rasid.db") as store:
+        run = store.begin_run({})
+        page = make_page()
+        store.add_page(run, page)
+        store.add_article(run, make_article(page))
+    conn = sqlite3.connect(tmp_path / "rasid.db")
+    conn.execute("UPDATE articles SET annotations = json_remove(annotations, '$.meta_entities')")
+    conn.commit()
+    conn.close()
+    with open_store(tmp_path / "rasid.db") as store:
+        (back,) = list(store.articles())
+    assert back.meta_entities == [] and back.entities
 
 
 def test_a_later_run_updates_an_article_in_place(tmp_path: Path) -> None:

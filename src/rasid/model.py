@@ -2,7 +2,8 @@
 
 A :class:`Page` is what was read; an :class:`Article` is what cleaning found in it. Every
 annotation on an article is a span of character offsets into ``Article.text`` (STYLE rule 3),
-kept all the way to the output so any item can be shown highlighted in its sentence.
+kept all the way to the output so any item can be shown highlighted in its sentence; the one
+exception, :class:`FieldMention`, says which other field of the article its offsets index into.
 """
 
 from __future__ import annotations
@@ -63,6 +64,19 @@ class Mention(Span):
 
     type: str = "MISC"
     entity: str | None = None
+
+
+@dataclass
+class FieldMention(Mention):
+    """A mention outside the article text, in one of the article's other fields.
+
+    ``where`` names the field and ``index`` the item in it; ``start``/``end`` index into that string:
+    ``"caption"`` → ``meta["captions"][index]``, ``"byline"`` → ``meta["bylines"][index]``,
+    ``"wire"`` → ``wire[index]``, ``"credit"`` → ``credits[index]``.
+    """
+
+    where: str = "caption"
+    index: int = 0
 
 
 @dataclass
@@ -132,6 +146,8 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)
     offsets: list[tuple[int, int, int]] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
+    #: mentions in photo captions, bylines, wire and credits (offsets into those fields, not ``text``)
+    meta_entities: list[FieldMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -152,6 +168,7 @@ class Article:
             "meta": dict(self.meta),
             "text": self.text,
             "entities": [asdict(m) for m in self.entities],
+            "meta_entities": [asdict(m) for m in self.meta_entities],
             "quantities": [asdict(q) for q in self.quantities],
             "times": [asdict(t) for t in self.times],
             "quotes": [asdict(q) for q in self.quotes],

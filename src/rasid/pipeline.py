@@ -196,11 +196,14 @@ def _clean(page: Page, articles: list[Article]) -> list[Article]:
 
 
 def _ner(page: Page, articles: list[Article]) -> list[Article]:
-    """Named-entity mentions (PER, ORG, LOC, MISC) of each article, as spans of its text."""
+    """Named-entity mentions (PER, ORG, LOC, MISC) of each article, as spans of its text; those of
+    its captions and bylines go to ``meta_entities`` (:mod:`rasid.link.fields`)."""
     from rasid.extract.ner import find_mentions
+    from rasid.link.fields import find_field_mentions
 
     for article in articles:
         article.entities = find_mentions(article.text)
+        article.meta_entities = find_field_mentions(article, find_mentions)
     return articles
 
 
@@ -234,16 +237,20 @@ def _quotes(page: Page, articles: list[Article]) -> list[Article]:
 def _link(context: RunContext) -> StepFn:
     """Link each page's mentions to canonical entities, shared across the run (and with the store).
 
-    Catalogue names the tagger missed are spotted first (:mod:`rasid.link.spotter`), then linked too.
+    Catalogue names the tagger missed are spotted first (:mod:`rasid.link.spotter`), in the text and
+    in captions and bylines; the wire agencies and photo credits join as candidates
+    (:mod:`rasid.link.fields`); then all are linked.
     """
     linkers: list[Linker] = []
 
     def run(page: Page, articles: list[Article]) -> list[Article]:
         from rasid.link import Linker
+        from rasid.link.fields import spot_field_mentions
         from rasid.link.spotter import add_catalogue_mentions
 
         for article in articles:  # known entities the tagger missed or cut short
             article.entities = add_catalogue_mentions(article.text, article.entities)
+            article.meta_entities = spot_field_mentions(article)
         if not linkers:
             linkers.append(Linker(known=context.known_entities))
         linker = linkers[0]

@@ -1,6 +1,7 @@
 """``report.html``: one self-contained right-to-left page summarising a run, for a person to read.
 
-Annotation spans are rendered from their character offsets into the article text (STYLE rule 3);
+Annotation spans are rendered from their character offsets into the article text (STYLE rule 3),
+and the entity mentions of captions and bylines from their offsets into those (``meta_entities``);
 every piece of text is escaped, and spans that cross each other are shown only once (the outer one).
 """
 
@@ -61,6 +62,20 @@ def marks(article: Article) -> list[Mark]:
     return found
 
 
+def field_lines(article: Article, where: str) -> list[Markup]:
+    """The article's captions (``where="caption"``) or bylines (``"byline"``), each escaped, with the
+    entity mentions found in it (``meta_entities``) as marks."""
+    values = article.meta.get(f"{where}s") or []
+    out = []
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or not value.strip():
+            continue
+        spans = [Mark(m.start, m.end, *_title(m)) for m in article.meta_entities
+                 if m.where == where and m.index == i and 0 <= m.start < m.end <= len(value)]
+        out.append(_nest(value, 0, len(value), spans))
+    return out
+
+
 def _nest(text: str, ps: int, pe: int, spans: list[Mark]) -> Markup:
     """``text[ps:pe]`` escaped, with the spans that touch it clipped to it and opened as nested marks."""
     inside = sorted(((max(m.start, ps), min(m.end, pe), i, m) for i, m in enumerate(spans)
@@ -100,7 +115,8 @@ def render_report(summary: dict[str, Any], articles: Iterable[Article], rejected
         if i >= max_articles:
             break
         spans = marks(article)
-        shown.append({"a": article, "paragraphs": paragraphs(article.text, spans), "n_marks": len(spans)})
+        shown.append({"a": article, "paragraphs": paragraphs(article.text, spans), "n_marks": len(spans) + len(article.meta_entities),
+                      "captions": field_lines(article, "caption"), "bylines": field_lines(article, "byline")})
     reasons = Counter((r.code, r.error) for r in rejected)
     return _environment().get_template("report.html").render(
         summary=summary, articles=shown, rejected=rejected[:max_articles],

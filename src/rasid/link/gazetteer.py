@@ -46,6 +46,9 @@ class Catalogue:
         self.countries: dict[str, str] = {}
         for entry in self.entries.values():
             self._index(entry)
+        self.bare: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            self._index_bare(entry)
 
     def _index(self, entry: Entry) -> None:
         for alias in entry.aliases:
@@ -62,6 +65,21 @@ class Catalogue:
         if entry.inst:
             slug, _, iso = entry.inst.partition(":")
             self.by_inst[(slug, iso)] = entry.key
+
+    def _index_bare(self, entry: Entry) -> None:
+        """Organisation names without their country («مجلس النواب الروسي» → «مجلس النواب»): ambiguous
+        alone, so kept apart from the names and linked only where the article's context decides."""
+        if not (entry.curated and entry.type == "ORG" and entry.country):
+            return
+        for alias in entry.aliases:
+            words = name_key(alias).split()
+            for n in (2, 1):
+                tail = " ".join(words[-n:])
+                if len(words) - n >= 2 and (self.nationality_of(tail) or self.country_of(tail)) == entry.country:
+                    key = fold(" ".join(words[:-n]))
+                    if key not in self.by_fold:
+                        self.bare.setdefault(key, set()).add(entry.key)
+                    break
 
     def lookup(self, key: str) -> list[Entry]:
         """Entries whose name matches ``key`` (a :func:`name_key`): folded, joined, then skeleton form."""

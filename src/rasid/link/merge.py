@@ -19,6 +19,8 @@ from rasid.model import Mention
 
 _OPEN = re.compile(r"\s*[(«\"]\s*")
 _CLOSE = (")", "»", '"')
+#: Types the tagger confuses with each other, which may still name one entity in apposition.
+_ORG_MISC = frozenset({"ORG", "MISC"})
 
 
 @dataclass
@@ -32,6 +34,10 @@ class Item:
     target: str | None = None
     form: str = ""
     ambiguous: bool = False
+    #: the string the mention's offsets index into (the article text, or a caption or byline) and
+    #: which one it is: ("text", 0), ("caption", 2), …
+    source: str = ""
+    origin: tuple[str, int] = ("text", 0)
 
     @property
     def type(self) -> str:
@@ -69,7 +75,7 @@ class ArticleMerger:
         self.cat = cat
         self.particles = particles
 
-    def merge(self, items: list[Item], text: str) -> None:
+    def merge(self, items: list[Item]) -> None:
         """Link what the catalogue left open using the other mentions of the article."""
         def single(i: Item) -> bool:
             return i.type == "PER" and len(self._units(i.tokens)) == 1
@@ -80,7 +86,7 @@ class ArticleMerger:
         for item in sorted(unknown, key=lambda i: -len(i.tokens)):
             self._match_longer(item, items)
         self._merge_skeletons([i for i in unknown if i.target and i.target.startswith("unk:PER:")])
-        self._merge_appositions(items, text)
+        self._merge_appositions(items)
         for item in items:
             if single(item):
                 self._match_short(item, items)
@@ -119,13 +125,15 @@ class ArticleMerger:
             return True
         return len(mine) >= 3 and len(theirs) == len(mine) + 1 and _subsequence(mine, theirs)
 
-    def _merge_appositions(self, items: list[Item], text: str) -> None:
+    def _merge_appositions(self, items: list[Item]) -> None:
         """A short unknown name in brackets right after a name is another name of it:
-        «مجلس النواب الروسي «الدوما»», «قوات سوريا الديمقراطية (قسد)»."""
-        ordered = sorted(items, key=lambda i: i.mention.start)
+        «مجلس النواب الروسي «الدوما»», «قوات سوريا الديمقراطية (قسد)»; both in the same text."""
+        ordered = sorted(items, key=lambda i: (i.origin, i.mention.start))
         for a, b in pairwise(ordered):
-            if (a.target and b.target and b.target.startswith("unk:") and a.type == b.type != "PER"
-                    and len(b.tokens) <= 3 and _OPEN.fullmatch(text[a.mention.end:b.mention.start])
+            text = a.source
+            if (a.origin == b.origin and a.target and b.target and b.target.startswith("unk:")
+                    and (a.type == b.type != "PER" or {a.type, b.type} <= _ORG_MISC) and len(b.tokens) <= 3
+                    and _OPEN.fullmatch(text[a.mention.end:b.mention.start])
                     and text[b.mention.end:b.mention.end + 1] in _CLOSE):
                 old = b.target
                 for item in items:

@@ -4,25 +4,33 @@ Each mention is matched, in order, against the catalogue (curated entities, coun
 clitic-stripped forms too), against state institutions written as head + nationality («الجيش الأوكراني»),
 and then against the other mentions of its article: a short form (بوتين، كيم) joins the one longer
 name of the article it shortens; a bare organisation name joins the same name with a nationality
-(«مجلس النواب» → «مجلس النواب الروسي»). Where several people could be meant, context (title,
-nationality) decides, or the mention stays unlinked: different people are never merged.
+(«مجلس النواب» → «مجلس النواب الروسي»); left alone, such a name links to the one catalogue body of
+that name the article names otherwise, or belongs to its main country, else it stays unknown. Where
+several people could be meant, context (title, nationality) decides, or the mention stays unlinked:
+different people are never merged. The mentions of captions, bylines, wire and credits
+(:mod:`rasid.link.fields`) are linked with the text's, in the same article.
 Ids are stable: from the catalogue key, else from type + folded name.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import pairwise
+from typing import TypeVar
 
 from rasid.link.curated import Entry, read_tsv
+from rasid.link.fields import LISTED, agency_names, agency_of, byline_outlet, field_text, outlet_name_en
 from rasid.link.gazetteer import Catalogue, catalogue
 from rasid.link.merge import ArticleMerger, Item
 from rasid.link.model import CanonicalEntity
 from rasid.link.roles import roles_and_countries, split_title
 from rasid.link.variants import clitic_variants, fold, name_key
-from rasid.model import Article, stable_id
+from rasid.model import Article, FieldMention, Mention, stable_id
 from rasid.text.normalize import normalize, strip_tashkeel, strip_tatweel
+
+M = TypeVar("M", bound=Mention)
 
 _SURE_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ولل")
 _NOT_COUNTRIES = frozenset({"EU", "UN"})
@@ -77,13 +85,17 @@ class Linker:
         run: dict[str, CanonicalEntity] = {}
         self._before = {}
         self._names = {fold(name_key(a)) for e in self.known.values() for a in e.aliases}
-        self._names.update(fold(name_key(m.text)) for a in articles for m in a.entities)
+        self._names.update(fold(name_key(m.text)) for a in articles for m in [*a.entities, *a.meta_entities]
+                           if not (isinstance(m, FieldMention) and m.where in LISTED))
         for article in articles:
             items = self._prepare(article)
             context = self._context(article, items)
             for item in items:
-                self._match_catalogue(item, context)
-            self.merger.merge(items, article.text)
+                if item.target is None:
+                    self._match_catalogue(item, context)
+            self.merger.merge(items)
+            self._link_bare(items)
+            items = self._drop_listed(article, items)
             for item in items:
                 item.mention.entity = self._entity_id(item.target) if item.target else None
                 if item.target:
@@ -92,18 +104,28 @@ class Linker:
 
     # -- preparation ----------------------------------------------------------------------------
     def _prepare(self, article: Article) -> list[Item]:
-        """Strip titles from spans, drop bare nationality adjectives, read roles and countries.
+        """Strip titles from spans, drop bare nationality adjectives, read roles and countries;
+        the mentions of captions, bylines, wire and credits too, each read in its own field.
 
         Mentions with no letters at all are kept, unlinked."""
-        items, kept = [], []
-        keys = [name_key(m.text) for m in article.entities]
-        surnames = {fold(k.split()[-1]) for k, m in zip(keys, article.entities, strict=True)
-                    if m.type == "PER" and len(k.split()) > 1}
-        for key, mention in zip(keys, article.entities, strict=True):
+        every: list[Mention] = [*article.entities, *article.meta_entities]
+        surnames = {fold(k.split()[-1]) for m in every if m.type == "PER" and len((k := name_key(m.text)).split()) > 1}
+        items: list[Item] = []
+        article.entities[:] = self._prepare_list(article, article.entities, surnames, items)
+        article.meta_entities[:] = self._prepare_list(article, article.meta_entities, surnames, items)
+        return items
+
+    def _prepare_list(self, article: Article, mentions: list[M], surnames: set[str], items: list[Item]) -> list[M]:
+        kept: list[M] = []
+        for mention in mentions:
+            key = name_key(mention.text)
+            origin = (mention.where, mention.index) if isinstance(mention, FieldMention) else ("text", 0)
+            source = article.text if origin[0] == "text" else field_text(article, *origin) or ""
+            target = self._fixed_target(article, mention)
             if not key:
                 kept.append(mention)
                 continue
-            if any(self.cat.nationality_of(v) for v in clitic_variants(key)) and not (
+            if target is None and any(self.cat.nationality_of(v) for v in clitic_variants(key)) and not (
                     mention.type == "PER" and fold(key) in surnames):
                 continue
             if mention.type == "PER" and not self.cat.lookup(key):
@@ -113,14 +135,78 @@ class Linker:
                     mention.text = mention.text[cut:]
                     key = name_key(mention.text)
             kept.append(mention)
-            roles, countries = roles_and_countries(article.text, mention) if mention.type == "PER" else ([], [])
-            items.append(Item(mention, clitic_variants(key), roles, countries))
-        article.entities[:] = kept
-        return items
+            roles, countries = roles_and_countries(source, mention) if mention.type == "PER" else ([], [])
+            item = Item(mention, clitic_variants(key), roles, countries, source=source, origin=origin)
+            if target:
+                item.target, item.form = target, key
+            items.append(item)
+        return kept
+
+    def _link_bare(self, items: list[Item]) -> None:
+        """An organisation named without its country («مجلس النواب») that the article's other mentions
+        did not settle: the one catalogue entity of that name the article already names («الدوما»),
+        else the one of the article's main country (the country it names most), else it stays unknown."""
+        targets = Counter(i.target for i in items if i.target)
+        countries = Counter(self.cat.entries[t[4:]].country for t in targets.elements()
+                            if t.startswith("cat:country:"))
+        ranked = countries.most_common(2)
+        main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        for item in items:
+            if item.type == "PER" or not (item.target or "").startswith("unk:"):
+                continue
+            keys = self.cat.bare.get(fold(item.form or item.variants[0]), set())
+            named = [k for k in keys if f"cat:{k}" in targets]
+            local = [k for k in keys if self.cat.entries[k].country == main]
+            for found in (named, local):
+                if len(found) == 1:
+                    item.target = f"cat:{found[0]}"
+                    break
+
+    def _fixed_target(self, article: Article, mention: Mention) -> str | None:
+        """The target of a byline's outlet or an agency in a byline, the wire or the credits."""
+        if not isinstance(mention, FieldMention):
+            return None
+        outlet = byline_outlet(article, mention)
+        if outlet:
+            return f"outlet:{outlet}"
+        code = agency_of(mention)
+        return self._agency(code) if code else None
+
+    def _agency(self, code: str) -> str:
+        """An agency code → its catalogue entry (by code or by one of its Arabic names), else its own target."""
+        for name in (code, *agency_names(code)):
+            hits = [e for e in self.cat.lookup(name_key(name)) if e.type == "ORG" and e.curated]
+            if hits:
+                return f"cat:{hits[0].key}"
+        return f"agency:{code}"
+
+    def _drop_listed(self, article: Article, items: list[Item]) -> list[Item]:
+        """Wire and credit mentions stay only for organisations the article does not name elsewhere."""
+        listed = [i for i in items if isinstance(i.mention, FieldMention) and i.mention.where in LISTED]
+        if not listed:
+            return items
+        others = [i for i in items if not any(i is x for x in listed)]
+        named = {i.target for i in others if i.target}
+        names = {fold(v) for i in others for v in i.variants}
+        dropped = []
+        for item in listed:
+            target = item.target or ""
+            kind, _, rest = target.partition(":")
+            organisation = kind in ("agency", "inst", "outlet") or (
+                kind == "cat" and self.cat.entries[rest].type == "ORG")
+            if kind == "agency" and any(fold(name_key(n)) in names for n in agency_names(rest)):
+                organisation = False  # an agency outside the catalogue, named in the text
+            if not organisation or target in named:
+                dropped.append(item)
+            named.add(target)
+        gone = {id(i.mention) for i in dropped}
+        article.meta_entities[:] = [m for m in article.meta_entities if id(m) not in gone]
+        return [i for i in items if id(i.mention) not in gone]
 
     def _context(self, article: Article, items: list[Item]) -> set[str]:
         """Countries the article speaks of: nationality adjectives in its text, unambiguous places."""
-        words = name_key(article.text).split()
+        fields = [v for key in ("captions", "bylines") for v in article.meta.get(key) or [] if isinstance(v, str)]
+        words = name_key("\n".join([article.text, *fields])).split()
         found = {self.cat.nationality[w] for w in words if w in self.cat.nationality}
         for a, b in pairwise(words):
             if f"{a} {b}" in self.cat.nationality:
@@ -216,6 +302,8 @@ class Linker:
             return stable_id("e", rest)
         if kind == "inst":
             return stable_id("e", "inst", *rest.split(":"))
+        if kind in ("agency", "outlet"):
+            return stable_id("e", kind, rest)
         etype, _, key = rest.partition(":")
         return stable_id("e", etype, key)
 
@@ -232,6 +320,10 @@ class Linker:
             template = next(t for s, t in self.cat.heads.values() if s == slug)
             name_en = template.format(country=self.cat.country_name_en(iso))
             return CanonicalEntity(eid, "ORG", alias, name_en, countries=[iso])
+        if kind == "agency":
+            return CanonicalEntity(eid, "ORG", rest, rest)
+        if kind == "outlet":
+            return CanonicalEntity(eid, "ORG", rest, outlet_name_en(rest))
         return CanonicalEntity(eid, rest.partition(":")[0], alias)
 
     def _collect(self, run: dict[str, CanonicalEntity], item: Item, article_id: str) -> None:

@@ -6,8 +6,12 @@ catalogue (curated entities and countries) already lists those names with their 
 text is scanned for them: longest match first, folded spellings (جونغ/جون, غ/ج), attached
 proclitics kept outside the span («وللقوات» → «القوات …»). Where a catalogue name covers tagger
 mentions entirely («يون سوك» inside «يون سوك يول») the longer name replaces them; where they only
-partly overlap, the tagger's mention is kept.
-Compiled cities are left out: many are everyday words («صور», «الأمل»).
+partly overlap, the tagger's mention is kept. A tagger mention with exactly a catalogue name's span
+takes the catalogue's type when the name means one type only («بيونغ يانغ» tagged PER → LOC).
+Compiled cities are left out: many are everyday words («صور», «الأمل»); so is a one-word name that
+carries the article when the word comes without it («قاعدة» is a base, not «القاعدة»), and a state
+institution right after a title word («وزير» + «الخارجية الروسي» is the minister). Organisations
+written without their country («مجلس النواب») are spotted too; the linker decides what they are.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from rasid.link.gazetteer import catalogue
 from rasid.link.variants import clitic_variants, fold, name_key, norm_word
 from rasid.model import Mention
 from rasid.text import tokenize
+from rasid.text.tokens import Token
 
 #: Longest alias, in tokens, that the scan tries.
 MAX_TOKENS = 6
@@ -46,7 +51,41 @@ def _index() -> dict[str, str]:
             if not key or (" " not in key and len(plain) < MIN_SINGLE):
                 continue
             out.setdefault(key, entry.type)
+    for key in cat.bare:  # «مجلس النواب»: a mention, linked only where the context decides
+        out.setdefault(key, "ORG")
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare() -> frozenset[str]:
+    """Folded one-word names that some alias writes without the article: «القاعدة» is not among them,
+    so the common noun «قاعدة» (a base) is not taken for it."""
+    return frozenset(fold(plain) for e in catalogue().entries.values() for a in e.aliases
+                     if " " not in (plain := name_key(a)) and not plain.startswith("ال"))
+
+
+def _found(variant: str, n: int, index: dict[str, str]) -> str | None:
+    """The folded index key ``variant`` matches, if any; one word needs its article where the name has one."""
+    key = fold(variant)
+    if key not in index or (n == 1 and not variant.startswith("ال") and key not in _bare()):
+        return None
+    return key
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, frozenset[str]]:
+    """Folded alias → every entity type it names (one type: the name says what it is)."""
+    cat = catalogue()
+    out: dict[str, set[str]] = {}
+    for entry in cat.entries.values():
+        for alias in entry.aliases:
+            out.setdefault(fold(name_key(alias)), set()).add(entry.type)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def catalogue_names() -> frozenset[str]:
+    """Every folded name the scan looks for (see :func:`rasid.link.variants.fold`)."""
+    return frozenset(_index())
 
 
 @lru_cache(maxsize=1)
@@ -79,25 +118,40 @@ def add_catalogue_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             if any(text[a.end:b.start].strip() for a, b in pairwise(window)):
                 continue  # never across punctuation
             key = name_key(text[window[0].start:window[-1].end])
-            etype = next((index[f] for v in clitic_variants(key) if (f := fold(v)) in index), None)
-            if etype is None and n > 1 and any(_institution(v) for v in clitic_variants(key)):
+            folded = next((f for v in clitic_variants(key) if (f := _found(v, n, index))), None)
+            etype = index[folded] if folded else None
+            if etype is None and n > 1 and not _after_title(text, tokens, i) and any(
+                    _institution(v) for v in clitic_variants(key)):
                 etype = "ORG"
             if etype is not None:
-                hit = (n, key, etype)
+                hit = (n, key, etype, folded)
                 break
         if hit is None:
             i += 1
             continue
-        n, key, etype = hit
+        n, key, etype, folded = hit
         start, end = tokens[i].start, tokens[i + n - 1].end
         start += _strip_length(text[start:end], index, key)
         overlapping = [m for m in kept if m.start < end and start < m.end]
-        if all(start <= m.start and m.end <= end for m in overlapping) and not any(
-                (m.start, m.end) == (start, end) for m in overlapping):
+        same = [m for m in overlapping if (m.start, m.end) == (start, end)]
+        if same:
+            if folded and same[0].type != etype and _types().get(folded) == {etype}:
+                kept[kept.index(same[0])] = Mention(start, end, same[0].text, etype)  # «بيونغ يانغ» tagged PER
+        elif all(start <= m.start and m.end <= end for m in overlapping):
             kept = [m for m in kept if m not in overlapping]
             kept.append(Mention(start, end, text[start:end], etype))
         i += n
     return sorted(kept, key=lambda m: m.start)
+
+
+def _after_title(text: str, tokens: list[Token], i: int) -> bool:
+    """True when the word before ``tokens[i]`` makes a title with it: «وزير» + «الخارجية الروسي» is
+    the minister, not the ministry."""
+    if i == 0 or text[tokens[i - 1].end:tokens[i].start].strip():
+        return False
+    titles = catalogue().titles
+    head = norm_word(tokens[i].text)
+    return any(f"{v} {head}" in titles for v in clitic_variants(norm_word(tokens[i - 1].text)))
 
 
 def _institution(key: str) -> bool:

@@ -20,13 +20,13 @@ from typing import Any
 from rasid import __version__
 from rasid.errors import StoreError
 from rasid.link.model import CanonicalEntity
-from rasid.model import Article, Event, Mention, Page, Quantity, Quote, Rejected, TimeRef
+from rasid.model import Article, Event, FieldMention, Mention, Page, Quantity, Quote, Rejected, TimeRef
 from rasid.store.base import Store
 from rasid.store.migrations import migrate
 
 #: Article annotation lists kept together in the ``annotations`` JSON column, with their span type.
-ANNOTATIONS: dict[str, type] = {"entities": Mention, "quantities": Quantity, "times": TimeRef,
-                                "quotes": Quote, "events": Event}
+ANNOTATIONS: dict[str, type] = {"entities": Mention, "meta_entities": FieldMention, "quantities": Quantity,
+                                "times": TimeRef, "quotes": Quote, "events": Event}
 
 
 def _now() -> str:

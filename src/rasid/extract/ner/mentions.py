@@ -1,22 +1,41 @@
 """Entity mentions as character spans: tokenise, tag, and trim attached proclitics off each span.
 
 ANERcorp keeps clitics on the word, so the tagger labels «لبوتين» as a person; the mention
-itself is «بوتين». A proclitic is cut only when the corpus lexicon or gazetteer says the rest is
-the word (see :func:`rasid.extract.ner.features.split_clitic`), so «لندن» and «واشنطن» stay whole.
+itself is «بوتين». :func:`rasid.extract.ner.features.split_clitic` proposes the cut (it must stay
+as it is: the model's features are built on it); here a cut is made only with evidence that the
+first letter is a proclitic and not part of the name:
+
+* a rest that is cut because it is a gazetteer name must also be clearly more frequent in the news
+  than the whole word («بيونغ» is not «ب» + «يونغ», «بايدن» is not «ب» + «ايدن»);
+* a span that is itself a known name, in the lexicon gazetteer or the entity catalogue, is kept
+  whole («بريكس», «بيونغ يانغ»), so «لندن», «واشنطن» and «بريكس» stay while «لبوتين» → «بوتين».
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Protocol
 
 from rasid.extract.ner.conll import spans
 from rasid.extract.ner.features import Lexicon, split_clitic, word_form
-from rasid.extract.ner.tagger import Tagger
 from rasid.model import Mention
 from rasid.text import split_sentences, tokenize
 
+
+class Tags(Protocol):
+    """What :func:`mentions_in` needs of a tagger: BIO labels per token, and its lexicon."""
+
+    lexicon: Lexicon
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]: ...
+
+
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _TATWEEL_CLITIC = re.compile("^[وف]?[بلك]?\u0640+|^[وف]\u0640+")
+#: How much more often the rest must occur than the whole word when a gazetteer entry alone
+#: would justify the cut (the same margin :func:`split_clitic` asks of words outside the gazetteer).
+MARGIN = 2
 
 
 def clitic_length(token: str, lex: Lexicon) -> int:
@@ -24,8 +43,9 @@ def clitic_length(token: str, lex: Lexicon) -> int:
     m = _TATWEEL_CLITIC.match(token)
     if m and m.end() < len(token):
         return m.end()
-    clitic, _ = split_clitic(word_form(token), lex)
-    if not clitic:
+    form = word_form(token)
+    clitic, rest = split_clitic(form, lex)
+    if not clitic or lex.count(rest) < MARGIN * lex.count(form):
         return 0
     i = 0
     letters = 0
@@ -43,7 +63,37 @@ def strip_clitic(token: str, lex: Lexicon) -> str:
     return token[clitic_length(token, lex):]
 
 
-def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
+@lru_cache(maxsize=1)
+def _catalogue_names() -> frozenset[str]:
+    """Folded names of the entity catalogue (curated entities and countries), loaded on first use."""
+    from rasid.link.spotter import catalogue_names
+
+    return catalogue_names()
+
+
+def known_name(text: str, lex: Lexicon) -> bool:
+    """True when ``text`` as written is a name the lexicon gazetteer or the entity catalogue lists."""
+    from rasid.link.variants import fold, name_key
+
+    if word_form(text) in lex.gazetteer:
+        return True
+    key = name_key(text)
+    if len(key) < 2 or key[0] == key[1]:
+        return False  # «وواشنطن»: folding would merge the clitic into the name's first letter
+    return fold(key) in _catalogue_names()
+
+
+def span_clitic_length(tokens: list[str], lex: Lexicon) -> int:
+    """Characters to leave out at the start of a span of ``tokens``: 0 when the span, or its first
+    word, is a known name as written («بيونغ يانغ», «بريكس»), else :func:`clitic_length` of the first."""
+    cut = clitic_length(tokens[0], lex)
+    if cut and not _TATWEEL_CLITIC.match(tokens[0]) and (
+            known_name(" ".join(tokens), lex) or known_name(tokens[0], lex)):
+        return 0
+    return cut
+
+
+def mentions_in(text: str, tagger: Tags) -> list[Mention]:
     """Tag every sentence of ``text`` and return its mentions with offsets into ``text``."""
     sents = [tokenize(s.text, s.start) for s in split_sentences(text)]
     sents = [s for s in sents if s]
@@ -51,7 +101,7 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
     out: list[Mention] = []
     for toks, labs in zip(sents, labels, strict=True):
         for i, j, kind in spans(labs):
-            start = toks[i].start + clitic_length(toks[i].text, tagger.lexicon)
+            start = toks[i].start + span_clitic_length([t.text for t in toks[i:j]], tagger.lexicon)
             end = toks[j - 1].end
             out.append(Mention(start=start, end=end, text=text[start:end], type=kind))
     return out
