@@ -41,6 +41,7 @@ train: train-ner
 train-ner: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python scripts/train_ner.py --data $(SHARED)/data
+	$(BIN)/python scripts/train_ner_neural.py --data $(SHARED)/data
 
 gazetteers: $(STAMP)
 	$(BIN)/python scripts/compile_gazetteers.py --data $(SHARED)/data/gazetteer

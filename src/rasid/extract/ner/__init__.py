@@ -9,14 +9,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rasid.extract.ner.tagger import Tagger
+    from rasid.extract.ner.tagger import Labeller, Tagger
     from rasid.model import Mention
 
 __all__ = ["Tagger", "find_mentions", "load_tagger"]
 
 
 @lru_cache(maxsize=1)
-def load_tagger() -> Tagger:
+def load_tagger() -> Labeller:
     """The packaged tagger, loaded once; raises ModelError when a weight file is missing or altered."""
     from rasid.extract.ner.loader import load_model
 

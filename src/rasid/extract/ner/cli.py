@@ -13,7 +13,7 @@ from rasid.errors import RasidError
 from rasid.extract.ner.conll import TYPES, read_conll, score
 
 if TYPE_CHECKING:
-    from rasid.extract.ner.tagger import Tagger
+    from rasid.extract.ner.tagger import Labeller
 
 
 @click.group(name="ner")
@@ -21,7 +21,7 @@ def ner() -> None:
     """Arabic named-entity recognition (PER, ORG, LOC, MISC)."""
 
 
-def _tagger() -> Tagger:
+def _tagger() -> Labeller:
     """The packaged tagger, with model errors shown as a click error."""
     from rasid.extract.ner import load_tagger
 

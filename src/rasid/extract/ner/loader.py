@@ -15,7 +15,7 @@ import numpy as np
 
 from rasid.errors import ModelError
 from rasid.extract.ner.features import Lexicon
-from rasid.extract.ner.tagger import Tagger
+from rasid.extract.ner.tagger import Labeller, Tagger
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang" / "ar"
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner"
@@ -99,9 +99,8 @@ def read_manifest(model_dir: Path) -> dict[str, Any]:
     return manifest
 
 
-def load_model(model_dir: Path = MODEL_DIR) -> Tagger:
-    """Verify and load the tagger stored in ``model_dir``."""
-    manifest = read_manifest(model_dir)
+def load_crf(model_dir: Path, manifest: dict[str, Any]) -> Tagger:
+    """The CRF stored in ``model_dir`` (weights, lexicon, precomputed frequent types)."""
     path = model_dir / "weights.npz"
     try:
         with np.load(path, allow_pickle=False) as npz:
@@ -120,3 +119,35 @@ def load_model(model_dir: Path = MODEL_DIR) -> Tagger:
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"cannot read precomputed types: {exc}", source=str(path)) from exc
     return tagger
+
+
+def load_ensemble(model_dir: Path, crf: Tagger) -> Labeller:
+    """The CRF joined by the BiLSTM network (``bilstm.onnx`` and ``neural.npz``)."""
+    from rasid.extract.ner.encode import UNK
+    from rasid.extract.ner.neural import EnsembleTagger, NeuralScorer
+
+    path = model_dir / "neural.npz"
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            vectors = npz["codes"].astype(np.float32) * npz["scales"][:, None]
+            words = {str(w): i for i, w in enumerate(npz["words"].tolist()) if i > UNK}
+            chars = {str(c): i for i, c in enumerate(npz["chars"].tolist()) if i > UNK}
+            transitions = npz["transitions"].astype(np.float64)
+            start = npz["start"].astype(np.float64)
+            crf_weight = float(npz["crf_weight"])
+    except (OSError, KeyError, ValueError) as exc:
+        raise ModelError(f"cannot read network tables: {exc}", source=str(path)) from exc
+    n = len(crf.labels)
+    if transitions.shape != (n, n) or start.shape != (n,):
+        raise ModelError("network labels do not match the CRF labels", source=str(path))
+    scorer = NeuralScorer(model_dir / "bilstm.onnx", vectors, words, chars, crf.lexicon)
+    return EnsembleTagger(crf, scorer, crf_weight, transitions, start)
+
+
+def load_model(model_dir: Path = MODEL_DIR) -> Labeller:
+    """Verify and load the tagger stored in ``model_dir``: the CRF, with the network when shipped."""
+    manifest = read_manifest(model_dir)
+    crf = load_crf(model_dir, manifest)
+    if "bilstm.onnx" in manifest["files"]:
+        return load_ensemble(model_dir, crf)
+    return crf

@@ -9,6 +9,7 @@ tagger does not call crfsuite at run time: building attribute strings per token 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -25,6 +26,21 @@ from rasid.extract.ner.features import (
 _SPAN = 2 * WINDOW + 1
 _CACHE_MAX = 400_000  # word types kept before the cache falls back to the shipped ones
 _NEG = -1e4
+
+
+class Labeller(Protocol):
+    """What the rest of rasid needs of a tagger: its labels, its lexicon, scores and BIO labels."""
+
+    labels: list[str]
+    lexicon: Lexicon
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Per-sentence (tokens × labels) scores."""
+        ...
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for each token of each sentence."""
+        ...
 
 
 class Tagger:
@@ -209,43 +225,58 @@ class Tagger:
                 self._span_scores(flat[s:s + len(sent)], total, s)
         return [total[s:s + len(sent)] for sent, s in zip(sentences, starts, strict=True)]
 
+    @property
+    def transitions(self) -> np.ndarray:
+        """Label transition scores ``[from, to]``, impossible BIO moves at a large negative."""
+        return self._trans
+
+    @property
+    def start_scores(self) -> np.ndarray:
+        """Scores of each label opening a sentence (I- labels cannot)."""
+        return self._start
+
     def _viterbi(self, scores: list[np.ndarray]) -> list[list[int]]:
         """Best label paths for a batch of sentences of any lengths."""
-        out: list[list[int]] = [[] for _ in scores]
-        order = sorted(range(len(scores)), key=lambda i: len(scores[i]))
-        size = 128
-        labels = len(self.labels)
-        for b0 in range(0, len(order), size):
-            chunk = [i for i in order[b0:b0 + size] if len(scores[i])]
-            if not chunk:
-                continue
-            lens = np.array([len(scores[i]) for i in chunk])
-            m = int(lens.max())
-            em = np.zeros((len(chunk), m, labels))
-            for r, i in enumerate(chunk):
-                em[r, :lens[r]] = scores[i]
-            back = np.zeros((len(chunk), m, labels), dtype=np.int64)
-            score = em[:, 0] + self._start
-            for t in range(1, m):
-                cand = score[:, :, None] + self._trans[None]
-                bp = cand.argmax(axis=1)
-                best = cand.max(axis=1) + em[:, t]
-                live = (t < lens)[:, None]
-                score = np.where(live, best, score)
-                back[:, t] = bp
-            cur = score.argmax(axis=1)
-            path = np.zeros((len(chunk), m), dtype=np.int64)
-            rows = np.arange(len(chunk))
-            for t in range(m - 1, 0, -1):
-                live = t <= lens - 1
-                path[:, t] = np.where(live, cur, path[:, t])
-                cur = np.where(live, back[rows, t, cur], cur)
-            path[:, 0] = cur
-            for r, i in enumerate(chunk):
-                out[i] = path[r, :lens[r]].tolist()
-        return out
+        return viterbi(scores, self._trans, self._start)
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels (PER ORG LOC MISC) for each token of each sentence."""
         paths = self._viterbi(self.emissions(sentences))
         return [[self.labels[j] for j in p] for p in paths]
+
+
+def viterbi(scores: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray) -> list[list[int]]:
+    """Best label paths for a batch of sentences of any lengths (scores: tokens × labels each)."""
+    out: list[list[int]] = [[] for _ in scores]
+    order = sorted(range(len(scores)), key=lambda i: len(scores[i]))
+    size = 128
+    labels = len(start)
+    for b0 in range(0, len(order), size):
+        chunk = [i for i in order[b0:b0 + size] if len(scores[i])]
+        if not chunk:
+            continue
+        lens = np.array([len(scores[i]) for i in chunk])
+        m = int(lens.max())
+        em = np.zeros((len(chunk), m, labels))
+        for r, i in enumerate(chunk):
+            em[r, :lens[r]] = scores[i]
+        back = np.zeros((len(chunk), m, labels), dtype=np.int64)
+        score = em[:, 0] + start
+        for t in range(1, m):
+            cand = score[:, :, None] + trans[None]
+            bp = cand.argmax(axis=1)
+            best = cand.max(axis=1) + em[:, t]
+            live = (t < lens)[:, None]
+            score = np.where(live, best, score)
+            back[:, t] = bp
+        cur = score.argmax(axis=1)
+        path = np.zeros((len(chunk), m), dtype=np.int64)
+        rows = np.arange(len(chunk))
+        for t in range(m - 1, 0, -1):
+            live = t <= lens - 1
+            path[:, t] = np.where(live, cur, path[:, t])
+            cur = np.where(live, back[rows, t, cur], cur)
+        path[:, 0] = cur
+        for r, i in enumerate(chunk):
+            out[i] = path[r, :lens[r]].tolist()
+    return out
