@@ -4,8 +4,8 @@ Inputs per token: a frozen skip-gram vector of the stem, a character CNN over th
 three word-cluster embeddings and the dense lexicon features of :mod:`rasid.extract.ner.encode`.
 The backward LSTM reads each sentence reversed within its own length (a gather by the
 ``reverse`` index), so padding never reaches a real token and the graph exports without packing.
-The CRF layer (transitions and start scores) is trained here and applied by numpy Viterbi at
-tagging time.
+The CRF layer (transitions and start scores) is trained here; tagging decodes with the numpy
+Viterbi of :func:`rasid.extract.ner.tagger.viterbi`.
 """
 
 from __future__ import annotations
@@ -109,20 +109,6 @@ def to_tensors(enc: Encoding, table: np.ndarray) -> tuple[torch.Tensor, ...]:
     """Model inputs of an encoding; word ids are looked up in the frozen vector table."""
     return (torch.from_numpy(table[enc.words]), torch.from_numpy(enc.chars), torch.from_numpy(enc.clusters),
             torch.from_numpy(enc.dense), torch.from_numpy(enc.reverse))
-
-
-def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray) -> list[int]:
-    """Best tag path of one sentence."""
-    score = start + em[0]
-    back = []
-    for i in range(1, len(em)):
-        cand = score[:, None] + trans
-        back.append(cand.argmax(0))
-        score = cand.max(0) + em[i]
-    path = [int(score.argmax())]
-    for bp in reversed(back):
-        path.append(int(bp[path[-1]]))
-    return path[::-1]
 
 
 def emissions(net: nn.Module, encoder: Encoder, table: np.ndarray, sents: Sequence[Sequence[str]],
