@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from ner.args import add_common_arguments  # noqa: E402
 from ner.clusters import count_words, svd_vectors, write_lexicon  # noqa: E402
 from ner.corpus import write_corpus  # noqa: E402
 from ner.gazetteer import compile_gazetteer, write_gazetteer  # noqa: E402
@@ -176,10 +177,7 @@ def bag_subsets(train: list[Sentence], bags: int, seed: int, share: float = 0.8)
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: build resources, train, export, score on dev, write the manifest."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "rasid" / "models" / "ner")
-    ap.add_argument("--work", type=Path, default=ROOT / "build" / "ner")
-    ap.add_argument("--seed", type=int, default=13)
+    add_common_arguments(ap, ROOT)
     ap.add_argument("--c1", type=float, default=0.02)
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iterations", type=int, default=150)

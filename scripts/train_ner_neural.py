@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from ner.args import add_common_arguments  # noqa: E402
 from ner.corpus import write_corpus  # noqa: E402
 from ner.vectors import train_vectors, write_stem_corpus  # noqa: E402
 from rasid.extract.ner.conll import Sentence, read_conll, score  # noqa: E402
@@ -66,10 +67,7 @@ def decode(labels: list[str], ems: list[np.ndarray], trans: np.ndarray, start: n
 def main(argv: list[str] | None = None) -> int:
     """Train, select on dev, export and record in the manifest."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "rasid" / "models" / "ner")
-    ap.add_argument("--work", type=Path, default=ROOT / "build" / "ner")
-    ap.add_argument("--seed", type=int, default=13)
+    add_common_arguments(ap, ROOT)
     ap.add_argument("--nets", type=int, default=1, help="networks averaged in the shipped graph")
     ap.add_argument("--epochs", type=int, default=50)
     ap.add_argument("--hidden", type=int, default=128)

@@ -235,13 +235,9 @@ class Tagger:
         """Scores of each label opening a sentence (I- labels cannot)."""
         return self._start
 
-    def _viterbi(self, scores: list[np.ndarray]) -> list[list[int]]:
-        """Best label paths for a batch of sentences of any lengths."""
-        return viterbi(scores, self._trans, self._start)
-
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels (PER ORG LOC MISC) for each token of each sentence."""
-        paths = self._viterbi(self.emissions(sentences))
+        paths = viterbi(self.emissions(sentences), self._trans, self._start)
         return [[self.labels[j] for j in p] for p in paths]
 
 
